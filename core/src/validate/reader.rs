@@ -1,0 +1,279 @@
+//! A reader that walks a JSON value, builds typed values and collects every error on the way.
+
+use super::error::{ctx, type_name, ErrorCode, ValidationError};
+use super::pii;
+use crate::model::{AreaM2, Count, Ratio, MAX_AREA_M2, MAX_COUNT};
+use serde_json::{json, Map, Value};
+
+/// Escapes one JSON Pointer reference token.
+pub(crate) fn escape(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+/// An object being read, with its JSON Pointer.
+pub(crate) struct Obj<'a> {
+    pub map: &'a Map<String, Value>,
+    pub path: String,
+}
+
+impl Obj<'_> {
+    pub fn at(&self, key: &str) -> String {
+        format!("{}/{}", self.path, escape(key))
+    }
+}
+
+/// Collects errors while reading.
+#[derive(Default)]
+pub(crate) struct Reader {
+    pub errors: Vec<ValidationError>,
+}
+
+/// Levenshtein distance over chars, for did-you-mean suggestions.
+pub(crate) fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
+            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
+            let ins = cur.get(j).copied().unwrap_or(0) + 1;
+            cur.push(sub.min(del).min(ins));
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// The closest candidate, if close enough to be a likely typo.
+pub(crate) fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if word.chars().count() > 100 {
+        return None;
+    }
+    let limit = (word.chars().count() / 3).clamp(1, 4);
+    candidates
+        .into_iter()
+        .map(|c| (distance(word, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+impl Reader {
+    pub fn push(&mut self, code: ErrorCode, path: impl Into<String>, c: Map<String, Value>) {
+        self.errors.push(ValidationError::new(code, path, c));
+    }
+
+    pub fn type_error(&mut self, path: &str, v: &Value, expected: (&str, &str)) {
+        let (found, found_zh) = type_name(v);
+        self.push(
+            ErrorCode::TypeError,
+            path,
+            ctx([
+                ("expected", json!(expected.0)),
+                ("expected_zh", json!(expected.1)),
+                ("found", json!(found)),
+                ("found_zh", json!(found_zh)),
+            ]),
+        );
+    }
+
+    /// Reads `v` as an object with the given fields; unknown fields are reported.
+    pub fn object<'a>(&mut self, v: &'a Value, path: String, known: &[&str]) -> Option<Obj<'a>> {
+        let Value::Object(map) = v else {
+            self.type_error(&path, v, ("an object", "对象"));
+            return None;
+        };
+        for key in map.keys() {
+            if !known.contains(&key.as_str()) {
+                let mut c = ctx([("field", json!(key))]);
+                if let Some(s) = suggest(key, known.iter().copied()) {
+                    c.insert("suggestion".into(), json!(s));
+                }
+                self.push(ErrorCode::UnknownField, format!("{path}/{}", escape(&pii::redact(key))), c);
+            }
+        }
+        Some(Obj { map, path })
+    }
+
+    /// The value of `key`, `None` when absent or null.
+    pub fn get<'a>(&self, o: &Obj<'a>, key: &str) -> Option<&'a Value> {
+        o.map.get(key).filter(|v| !v.is_null())
+    }
+
+    /// A required value: reports `required` when absent or null.
+    pub fn required<'a>(&mut self, o: &Obj<'a>, key: &str) -> Option<&'a Value> {
+        let v = self.get(o, key);
+        if v.is_none() {
+            self.push(ErrorCode::Required, o.at(key), ctx([("field", json!(key))]));
+        }
+        v
+    }
+
+    pub fn bool(&mut self, o: &Obj, key: &str) -> Option<bool> {
+        let v = self.get(o, key)?;
+        match v {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.type_error(&o.at(key), v, ("a boolean (true/false)", "布尔值（true/false）"));
+                None
+            }
+        }
+    }
+
+    /// An integer within `min..=max`, reported at `path`.
+    pub fn integer(&mut self, path: &str, v: &Value, min: i64, max: i64) -> Option<i64> {
+        let Value::Number(n) = v else {
+            self.type_error(path, v, ("an integer", "整数"));
+            return None;
+        };
+        let value = if let Some(i) = n.as_i64() {
+            Some(i)
+        } else if n.is_u64() {
+            None // larger than i64: certainly out of range
+        } else {
+            self.type_error(path, v, ("an integer", "整数"));
+            return None;
+        };
+        match value {
+            Some(i) if (min..=max).contains(&i) => Some(i),
+            _ => {
+                self.push(
+                    ErrorCode::OutOfRange,
+                    path,
+                    ctx([("value", json!(n.to_string())), ("min", json!(min)), ("max", json!(max))]),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn count(&mut self, o: &Obj, key: &str) -> Option<Count> {
+        let v = self.get(o, key)?;
+        let i = self.integer(&o.at(key), v, 0, i64::from(MAX_COUNT))?;
+        u32::try_from(i).ok().map(Count)
+    }
+
+    fn number(&mut self, o: &Obj, key: &str, max: f64) -> Option<f64> {
+        let v = self.get(o, key)?;
+        let Some(x) = v.as_f64() else {
+            self.type_error(&o.at(key), v, ("a number", "数字"));
+            return None;
+        };
+        if x.is_finite() && (0.0..=max).contains(&x) {
+            Some(if x == 0.0 { 0.0 } else { x }) // -0.0 reads as 0
+        } else {
+            self.push(
+                ErrorCode::OutOfRange,
+                o.at(key),
+                ctx([("value", json!(x.to_string())), ("min", json!(0)), ("max", json!(max))]),
+            );
+            None
+        }
+    }
+
+    pub fn area(&mut self, o: &Obj, key: &str) -> Option<AreaM2> {
+        self.number(o, key, MAX_AREA_M2).map(AreaM2)
+    }
+
+    pub fn ratio(&mut self, o: &Obj, key: &str) -> Option<Ratio> {
+        self.number(o, key, 1.0).map(Ratio)
+    }
+
+    /// A text field: checked for emptiness, length and personal data.
+    pub fn text(&mut self, o: &Obj, key: &str, max_chars: usize, required: bool) -> Option<String> {
+        let v = if required { self.required(o, key)? } else { self.get(o, key)? };
+        let Value::String(s) = v else {
+            self.type_error(&o.at(key), v, ("a string", "字符串"));
+            return None;
+        };
+        let path = o.at(key);
+        let mut ok = true;
+        let len = s.chars().count();
+        if required && s.trim().is_empty() {
+            self.push(ErrorCode::EmptyString, path.clone(), ctx([("field", json!(key))]));
+            ok = false;
+        }
+        if len > max_chars {
+            self.push(ErrorCode::TooLong, path.clone(), ctx([("length", json!(len)), ("max", json!(max_chars))]));
+            ok = false;
+        }
+        for found in pii::find(s) {
+            self.push(
+                ErrorCode::PersonalData,
+                path.clone(),
+                ctx([("kind", json!(found.kind.as_str())), ("masked", json!(found.masked))]),
+            );
+            ok = false;
+        }
+        ok.then(|| s.clone())
+    }
+
+    /// A string from a closed list, parsed with serde.
+    pub fn enumeration<T: serde::de::DeserializeOwned>(
+        &mut self,
+        o: &Obj,
+        key: &str,
+        allowed: &[&str],
+        required: bool,
+    ) -> Option<T> {
+        let v = if required { self.required(o, key)? } else { self.get(o, key)? };
+        let Value::String(s) = v else {
+            self.type_error(&o.at(key), v, ("a string", "字符串"));
+            return None;
+        };
+        if allowed.contains(&s.as_str()) {
+            if let Ok(t) = serde_json::from_value(v.clone()) {
+                return Some(t);
+            }
+        }
+        let mut c = ctx([("value", json!(s)), ("allowed", json!(allowed.join(", ")))]);
+        if let Some(sug) = suggest(s, allowed.iter().copied()) {
+            c.insert("suggestion".into(), json!(sug));
+        }
+        self.push(ErrorCode::InvalidEnum, o.at(key), c);
+        None
+    }
+
+    /// Reads a nested section with `read`, if present.
+    pub fn section<T: Default>(
+        &mut self,
+        o: &Obj,
+        key: &str,
+        known: &[&str],
+        read: impl FnOnce(&mut Reader, &Obj) -> T,
+    ) -> T {
+        let Some(v) = self.get(o, key) else {
+            return T::default();
+        };
+        match self.object(v, o.at(key), known) {
+            Some(inner) => read(self, &inner),
+            None => T::default(),
+        }
+    }
+
+    /// Reports `part_exceeds_whole` when both are known and part > whole.
+    pub fn part_le_whole<T: PartialOrd + serde::Serialize + Copy>(
+        &mut self,
+        o: &Obj,
+        part: (&str, Option<T>),
+        whole: (&str, Option<T>),
+    ) {
+        if let (Some(p), Some(w)) = (part.1, whole.1) {
+            if p > w {
+                self.push(
+                    ErrorCode::PartExceedsWhole,
+                    o.at(part.0),
+                    ctx([
+                        ("part_field", json!(part.0)),
+                        ("part", json!(p)),
+                        ("whole_field", json!(whole.0)),
+                        ("whole", json!(w)),
+                        ("whole_path", json!(o.at(whole.0))),
+                    ]),
+                );
+            }
+        }
+    }
+}
+
