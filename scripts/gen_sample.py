@@ -158,23 +158,24 @@ MANDATORY_ISSUES = (
     ("dedicated_post", 0.15), ("total_area", 0.25), ("business_area", 0.14), ("archive", 0.20),
 )
 STANDARD_ISSUES = (
-    ("study", 0.15), ("party_life", 0.12), ("three_provisions", 0.10), ("discipline", 0.04),
-    ("enforcement_review", 0.25), ("pre_meeting_study", 0.25), ("meetings", 0.30),
-    ("reconsideration", 0.15), ("work_system", 0.15), ("pre_litigation", 0.20), ("admin_mediation", 0.20),
-    ("responsibility", 0.15), ("correction_committee", 0.10), ("venue", 0.30), ("supervision", 0.15),
-    ("nine_clear", 0.20), ("corr_archive", 0.15), ("analysis_meetings", 0.30), ("platform", 0.25),
-    ("police", 0.20), ("ledger", 0.20), ("key_plans", 0.20), ("emergency_plan", 0.15), ("real_name", 0.25),
-    ("station", 0.12), ("station_layout", 0.25), ("integration", 0.30), ("advisors", 0.15),
-    ("one_stop", 0.25), ("campaigns", 0.20), ("director", 0.08), ("understaffed", 0.30),
-    ("social_workers", 0.15), ("pre_job", 0.25), ("director_training", 0.20), ("training", 0.30),
-    ("management_rules", 0.15), ("openness", 0.15), ("signage", 0.35), ("unified_platform", 0.25),
-    ("mobile", 0.30), ("allowance", 0.30),
+    ("study", 0.26), ("party_life", 0.20), ("three_provisions", 0.17), ("discipline", 0.07),
+    ("enforcement_review", 0.42), ("pre_meeting_study", 0.42), ("meetings", 0.51),
+    ("reconsideration", 0.26), ("work_system", 0.26), ("pre_litigation", 0.34), ("admin_mediation", 0.34),
+    ("responsibility", 0.26), ("correction_committee", 0.17), ("venue", 0.51), ("supervision", 0.26),
+    ("nine_clear", 0.34), ("corr_archive", 0.26), ("analysis_meetings", 0.51), ("platform", 0.42),
+    ("police", 0.34), ("ledger", 0.34), ("key_plans", 0.34), ("emergency_plan", 0.26), ("real_name", 0.42),
+    ("station", 0.20), ("station_layout", 0.42), ("integration", 0.51), ("advisors", 0.26),
+    ("one_stop", 0.42), ("campaigns", 0.34), ("director", 0.14), ("understaffed", 0.51),
+    ("social_workers", 0.26), ("pre_job", 0.42), ("director_training", 0.34), ("training", 0.51),
+    ("management_rules", 0.26), ("openness", 0.26), ("signage", 0.59), ("unified_platform", 0.42),
+    ("mobile", 0.51), ("allowance", 0.51),
 )
 ISSUES = MANDATORY_ISSUES + STANDARD_ISSUES
 ISSUE_INDEX = {name: i for i, (name, _) in enumerate(ISSUES)}
 N_MANDATORY = len(MANDATORY_ISSUES)
-YEAR_FACTOR = (1.0, 0.45, 0.13)
-NOISE_MANDATORY = (0.0, 0.005, 0.006)
+YEAR_FACTOR_MANDATORY = (1.0, 0.30, 0.05)
+YEAR_FACTOR_STANDARD = (1.0, 0.55, 0.20)
+NOISE_MANDATORY = (0.0, 0.003, 0.003)
 NOISE_STANDARD = (0.0, 0.010, 0.010)
 UNIT_FRACTION = (1.0, 0.6, 0.35)          # share of units failing a per-unit problem shrinks
 DEMO_RATE = (0.07, 0.10, 0.13)            # 民主法治示范社区（村）
@@ -207,11 +208,11 @@ class Profile:
     def __init__(self, seed: int, code: str, district: str, subdistrict: str, kind: str):
         rng = random.Random(f"{seed}/{code}/profile")
         self.code, self.district, self.subdistrict, self.kind = code, district, subdistrict, kind
-        q = rng.betavariate(2.0, 2.0)
+        q = rng.betavariate(1.6, 1.6)
         if district in CORE_DISTRICTS:
             q = min(1.0, q + 0.08)
         self.q = q
-        w = 0.2 + 1.6 * (1.0 - q)
+        w = 0.1 + 2.0 * (1.0 - q)
         # Problems of each year: latent draw (persists) or per-year noise (new / regressed).
         lat = [rng.random() for _ in ISSUES]
         noise = [[rng.random() for _ in ISSUES] for _ in YEARS]
@@ -219,8 +220,11 @@ class Profile:
         for yi in range(len(YEARS)):
             cur = []
             for i, (_, base) in enumerate(ISSUES):
-                r = (NOISE_MANDATORY if i < N_MANDATORY else NOISE_STANDARD)[yi]
-                cur.append(lat[i] < base * w * YEAR_FACTOR[yi] or noise[yi][i] < r)
+                if i < N_MANDATORY:
+                    f, r = YEAR_FACTOR_MANDATORY[yi], NOISE_MANDATORY[yi]
+                else:
+                    f, r = YEAR_FACTOR_STANDARD[yi], NOISE_STANDARD[yi]
+                cur.append(lat[i] < base * w * f or noise[yi][i] < r)
             self.issues.append(cur)
 
         # Units (社区/村).

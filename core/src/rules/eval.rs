@@ -1,0 +1,406 @@
+//! The outcome of evaluating one rule, and the building blocks every rule uses (one per method).
+
+use super::Measure;
+use crate::model::{Count, Unit};
+use crate::validate::reader::escape;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+/// Outcome of one rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Requirement met.
+    Pass,
+    /// Partly met (coverage, per-unit, target or checklist below 100 %).
+    Partial,
+    /// Not met.
+    Fail,
+    /// The requirement does not apply (reason given).
+    NotApplicable,
+    /// A field the rule needs was not reported.
+    MissingData,
+}
+
+impl Status {
+    /// All statuses, in report order.
+    pub const ALL: [Status; 5] =
+        [Status::Pass, Status::Partial, Status::Fail, Status::NotApplicable, Status::MissingData];
+
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Partial => "partial",
+            Status::Fail => "fail",
+            Status::NotApplicable => "not_applicable",
+            Status::MissingData => "missing_data",
+        }
+    }
+}
+
+/// A community or village that does not meet a per-unit rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UnitFailing {
+    /// The unit's name.
+    pub name: String,
+    /// What it has.
+    pub observed: Value,
+}
+
+/// What a rule's evaluation found, before points are attached.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Eval {
+    /// Outcome.
+    pub status: Status,
+    /// Share of the rule's points earned, 0..=1.
+    pub fraction: f64,
+    /// Observed value.
+    pub observed: Option<Value>,
+    /// Expected value.
+    pub expected: Option<Value>,
+    /// How much is missing, in the rule's unit.
+    pub shortfall: Option<f64>,
+    /// Units failing a per-unit rule.
+    pub units_failing: Vec<UnitFailing>,
+    /// JSON Pointers of fields to fill in (missing_data).
+    pub missing: Vec<String>,
+    /// Explanation in Chinese (without the rule's label).
+    pub detail_zh: String,
+    /// Explanation in English (without the rule's label).
+    pub detail_en: String,
+    /// The Chinese message is `label + detail` with no separator (e.g. 司法所用房面积110平方米…).
+    pub joined: bool,
+}
+
+impl Eval {
+    fn new(status: Status, fraction: f64) -> Eval {
+        Eval {
+            status,
+            fraction,
+            observed: None,
+            expected: None,
+            shortfall: None,
+            units_failing: Vec::new(),
+            missing: Vec::new(),
+            detail_zh: String::new(),
+            detail_en: String::new(),
+            joined: false,
+        }
+    }
+
+    /// Sets the explanation.
+    pub fn detail(mut self, zh: impl Into<String>, en: impl Into<String>) -> Eval {
+        self.detail_zh = zh.into();
+        self.detail_en = en.into();
+        self
+    }
+
+    /// Sets observed and expected values.
+    pub fn values(mut self, observed: Value, expected: Value) -> Eval {
+        self.observed = Some(observed);
+        self.expected = Some(expected);
+        self
+    }
+}
+
+/// Formats a number without a needless fraction: 110.0 → "110", 32.5 → "32.5".
+pub fn fmt_num(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        format!("{}", x.round() as i64)
+    } else {
+        let s = format!("{x:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+/// Fields not reported.
+pub fn missing(paths: impl IntoIterator<Item = impl Into<String>>) -> Eval {
+    let mut e = Eval::new(Status::MissingData, 0.0);
+    e.missing = paths.into_iter().map(Into::into).collect();
+    e
+}
+
+/// The rule does not apply, for the reason given.
+pub fn not_applicable(zh: &str, en: &str) -> Eval {
+    Eval::new(Status::NotApplicable, 0.0).detail(zh, en)
+}
+
+/// A yes/no requirement.
+pub fn flag(v: Option<bool>, path: &str) -> Eval {
+    match v {
+        None => missing([path]),
+        Some(true) => Eval::new(Status::Pass, 1.0).values(json!(true), json!(true)),
+        Some(false) => Eval::new(Status::Fail, 0.0)
+            .values(json!(false), json!(true))
+            .detail("未落实", "not in place"),
+    }
+}
+
+/// A number that must be at least `min`.
+pub fn at_least(v: Option<f64>, min: f64, path: &str, m: Measure) -> Eval {
+    let Some(x) = v else { return missing([path]) };
+    if x >= min {
+        return Eval::new(Status::Pass, 1.0).values(json!(x), json!(min));
+    }
+    let short = min - x;
+    let mut e = Eval::new(Status::Fail, 0.0).values(json!(x), json!(min)).detail(
+        format!("{}{u}，低于{}{u}，还差{}{u}", fmt_num(x), fmt_num(min), fmt_num(short), u = m.zh()),
+        format!(
+            "{} {u}, below the {} {u} minimum: {} {u} short",
+            fmt_num(x),
+            fmt_num(min),
+            fmt_num(short),
+            u = m.en()
+        ),
+    );
+    e.shortfall = Some(short);
+    e.joined = true;
+    e
+}
+
+/// Counts that must all be zero (e.g. escaped supervision, serious reoffences).
+pub fn all_zero(items: &[(Option<Count>, &str, &str, &str)], m: Measure) -> Eval {
+    let absent: Vec<&str> = items.iter().filter(|i| i.0.is_none()).map(|i| i.1).collect();
+    if !absent.is_empty() {
+        return missing(absent);
+    }
+    let total: u32 = items.iter().filter_map(|i| i.0).map(|c| c.0).sum();
+    let observed = json!(total);
+    if total == 0 {
+        return Eval::new(Status::Pass, 1.0).values(observed, json!(0));
+    }
+    let zh: Vec<String> = items
+        .iter()
+        .filter_map(|(c, _, zh, _)| c.filter(|c| c.0 > 0).map(|c| format!("{zh}{}{}", c.0, m.zh())))
+        .collect();
+    let en: Vec<String> = items
+        .iter()
+        .filter_map(|(c, _, _, en)| c.filter(|c| c.0 > 0).map(|c| format!("{en}: {}", c.0)))
+        .collect();
+    let mut e = Eval::new(Status::Fail, 0.0)
+        .values(observed, json!(0))
+        .detail(format!("发生{}", zh.join("、")), en.join(", "));
+    e.shortfall = Some(f64::from(total));
+    e
+}
+
+/// Points × part / whole; whole 0 → not applicable.
+pub fn coverage(part: (Option<Count>, &str), whole: (Option<Count>, &str), m: Measure) -> Eval {
+    let absent: Vec<&str> = [part, whole].iter().filter(|x| x.0.is_none()).map(|x| x.1).collect();
+    let (Some(p), Some(w)) = (part.0, whole.0) else {
+        return missing(absent);
+    };
+    coverage_of(p.as_f64(), w.as_f64(), m)
+}
+
+/// Coverage from already-known numbers.
+pub fn coverage_of(p: f64, w: f64, m: Measure) -> Eval {
+    if w <= 0.0 {
+        return not_applicable("本年度无相关事项", "nothing of this kind in the year");
+    }
+    let p = p.min(w);
+    let fraction = p / w;
+    let status = if p >= w {
+        Status::Pass
+    } else if p <= 0.0 {
+        Status::Fail
+    } else {
+        Status::Partial
+    };
+    let mut e = Eval::new(status, fraction).values(json!(p), json!(w));
+    if status != Status::Pass {
+        let short = w - p;
+        e.shortfall = Some(short);
+        e = e.detail(
+            format!("{}/{}{u}，覆盖率{}，还差{}{u}", fmt_num(p), fmt_num(w), pct(fraction), fmt_num(short), u = m.zh()),
+            format!(
+                "{} of {} {u} ({}): {} {u} short",
+                fmt_num(p),
+                fmt_num(w),
+                pct(fraction),
+                fmt_num(short),
+                u = m.en()
+            ),
+        );
+    }
+    e
+}
+
+/// Points × min(1, value / target); target 0 → not applicable.
+pub fn target(v: (Option<Count>, &str), target: f64, m: Measure) -> Eval {
+    let Some(x) = v.0 else { return missing([v.1]) };
+    if target <= 0.0 {
+        return not_applicable("目标为0", "the target is 0");
+    }
+    let x = x.as_f64();
+    let fraction = (x / target).min(1.0);
+    let status = if x >= target {
+        Status::Pass
+    } else if x <= 0.0 {
+        Status::Fail
+    } else {
+        Status::Partial
+    };
+    let mut e = Eval::new(status, fraction).values(json!(x), json!(target));
+    if status != Status::Pass {
+        let short = target - x;
+        e.shortfall = Some(short);
+        e = e.detail(
+            format!("{}{u}，目标{}{u}，还差{}{u}", fmt_num(x), fmt_num(target), fmt_num(short), u = m.zh()),
+            format!("{} {u}, target {} {u}: {} {u} short", fmt_num(x), fmt_num(target), fmt_num(short), u = m.en()),
+        );
+    }
+    e
+}
+
+/// One item of a checklist: value (None = not reported; items that do not apply are left out).
+pub struct Check<'a> {
+    /// Whether the item holds.
+    pub value: Option<bool>,
+    /// Field path.
+    pub path: &'a str,
+    /// Name in Chinese.
+    pub zh: &'a str,
+    /// Name in English.
+    pub en: &'a str,
+}
+
+/// Points × share of items that hold.
+pub fn checklist(items: &[Check]) -> Eval {
+    let absent: Vec<&str> = items.iter().filter(|c| c.value.is_none()).map(|c| c.path).collect();
+    if !absent.is_empty() {
+        return missing(absent);
+    }
+    if items.is_empty() {
+        return not_applicable("无适用项目", "no item applies");
+    }
+    let met = items.iter().filter(|c| c.value == Some(true)).count();
+    let n = items.len();
+    let fraction = met as f64 / n as f64;
+    let status = if met == n {
+        Status::Pass
+    } else if met == 0 {
+        Status::Fail
+    } else {
+        Status::Partial
+    };
+    let mut e = Eval::new(status, fraction).values(json!(met), json!(n));
+    if status != Status::Pass {
+        let zh: Vec<&str> = items.iter().filter(|c| c.value != Some(true)).map(|c| c.zh).collect();
+        let en: Vec<&str> = items.iter().filter(|c| c.value != Some(true)).map(|c| c.en).collect();
+        e.shortfall = Some((n - met) as f64);
+        e = e.detail(format!("未落实：{}", zh.join("、")), format!("not in place: {}", en.join(", ")));
+    }
+    e
+}
+
+/// Whether a per-unit rule applies to a unit.
+pub enum Applies {
+    /// It does.
+    Yes,
+    /// It does not (e.g. a community for a village-only rule).
+    No,
+    /// Cannot tell: this field is missing.
+    Unknown(&'static str),
+}
+
+/// Points × share of applicable units meeting the requirement.
+///
+/// `check` returns `None` when the unit lacks the field, else whether it meets the requirement
+/// and the observed value.
+pub fn per_unit(
+    units: Option<&[Unit]>,
+    field: &str,
+    applies: impl Fn(&Unit) -> Applies,
+    check: impl Fn(&Unit) -> Option<(bool, Value)>,
+    requirement: (&str, &str),
+) -> Eval {
+    let Some(units) = units else { return missing(["/units"]) };
+    let mut absent = Vec::new();
+    let mut failing = Vec::new();
+    let mut applicable = 0usize;
+    for (i, u) in units.iter().enumerate() {
+        match applies(u) {
+            Applies::No => continue,
+            Applies::Unknown(f) => {
+                absent.push(format!("/units/{i}/{}", escape(f)));
+                continue;
+            }
+            Applies::Yes => {}
+        }
+        applicable += 1;
+        match check(u) {
+            None => absent.push(format!("/units/{i}/{}", escape(field))),
+            Some((true, _)) => {}
+            Some((false, observed)) => failing.push(UnitFailing { name: u.name.clone(), observed }),
+        }
+    }
+    if !absent.is_empty() {
+        return missing(absent);
+    }
+    if applicable == 0 {
+        return not_applicable("没有适用的社区（村）", "no community or village it applies to");
+    }
+    let met = applicable - failing.len();
+    let fraction = met as f64 / applicable as f64;
+    let status = if failing.is_empty() {
+        Status::Pass
+    } else if met == 0 {
+        Status::Fail
+    } else {
+        Status::Partial
+    };
+    let mut e = Eval::new(status, fraction).values(json!(met), json!(applicable));
+    if !failing.is_empty() {
+        let list_zh: Vec<String> = failing.iter().map(|f| format!("{}（{}）", f.name, show(&f.observed))).collect();
+        let list_en: Vec<String> = failing.iter().map(|f| format!("{} ({})", f.name, show_en(&f.observed))).collect();
+        e.shortfall = Some(failing.len() as f64);
+        e = e.detail(
+            format!("{}个社区（村）未达到{}：{}", failing.len(), requirement.0, list_zh.join("、")),
+            format!("{} of {applicable} units below {}: {}", failing.len(), requirement.1, list_en.join(", ")),
+        );
+        e.units_failing = failing;
+    }
+    e
+}
+
+fn show_en(v: &Value) -> String {
+    match v {
+        Value::Bool(true) => "yes".into(),
+        Value::Bool(false) => "no".into(),
+        other => other.to_string(),
+    }
+}
+
+fn show(v: &Value) -> String {
+    match v {
+        Value::Bool(true) => "是".into(),
+        Value::Bool(false) => "否".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Pass when this year's ratio is above last year's, or already 1.
+pub fn trend(current: f64, previous: f64) -> Eval {
+    let e = Eval::new(Status::Pass, 1.0).values(json!(round4(current)), json!(round4(previous)));
+    if current >= 1.0 || current > previous {
+        return e;
+    }
+    let mut e = Eval { status: Status::Fail, fraction: 0.0, ..e };
+    e.shortfall = Some(round4(previous - current));
+    e.detail(
+        format!("本年比例{}，上年{}，未进一步提高", pct(current), pct(previous)),
+        format!("this year's share {} is not above last year's {}", pct(current), pct(previous)),
+    )
+}
+
+/// Rounds to 4 decimals (ratios in reports).
+pub fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}

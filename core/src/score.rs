@@ -1,0 +1,245 @@
+//! Scoring: findings, points, dimensions and grade, exactly as `docs/rules.md` specifies.
+
+use crate::model::{DistrictRecord, OfficeRecord};
+use crate::params::Parameters;
+use crate::report::{
+    round1, round2, rollup, Counts, DimensionScore, DistrictReport, Finding, Grade, OfficeRef, Report,
+    DISTRICT_REPORT_FORMAT, REPORT_FORMAT,
+};
+use crate::rules::eval::{fmt_num, Status};
+use crate::rules::{district_rules, office_rules, Dimension, Eval, EvalCtx, RuleDef, Severity};
+
+/// Totals of a set of findings.
+struct Totals {
+    earned: f64,
+    max: f64,
+    bonus: f64,
+}
+
+fn message<R>(rule: &RuleDef<R>, e: &Eval) -> (String, String) {
+    let (l, le) = (rule.label_zh, rule.label_en);
+    match e.status {
+        Status::Pass => (format!("{l}：符合要求"), format!("{le}: requirement met")),
+        Status::MissingData => {
+            let f = e.missing.join("、");
+            (format!("{l}：未填报，请补充 {f}"), format!("{le}: not reported, fill in {}", e.missing.join(", ")))
+        }
+        Status::NotApplicable => (format!("{l}：不适用（{}）", e.detail_zh), format!("{le}: not applicable ({})", e.detail_en)),
+        Status::Fail | Status::Partial => {
+            let zh = if e.joined { format!("{l}{}", e.detail_zh) } else { format!("{l}：{}", e.detail_zh) };
+            (zh, format!("{le}: {}", e.detail_en))
+        }
+    }
+}
+
+fn finding<R>(rule: &RuleDef<R>, e: Eval, p: &Parameters) -> Finding {
+    let (points, severity) = p.rule(rule.id).map_or((rule.points, rule.severity), |r| (r.points, r.severity));
+    let earned = match e.status {
+        Status::Pass | Status::Partial | Status::Fail => points * e.fraction.clamp(0.0, 1.0),
+        Status::NotApplicable | Status::MissingData => 0.0,
+    };
+    let (message, message_en) = message(rule, &e);
+    let paths = if e.status == Status::MissingData {
+        e.missing.clone()
+    } else {
+        rule.fields.iter().map(|s| s.to_string()).collect()
+    };
+    Finding {
+        rule: rule.id.into(),
+        task: rule.task,
+        dimension: rule.dimension,
+        status: e.status,
+        severity,
+        method: rule.method,
+        points: round2(earned),
+        max_points: points,
+        observed: e.observed,
+        expected: e.expected,
+        shortfall: e.shortfall.map(round2),
+        unit: rule.measure.id().into(),
+        units_failing: e.units_failing,
+        paths,
+        message,
+        message_en,
+        clause: rule.clause.into(),
+        quote: rule.quote.into(),
+    }
+}
+
+/// Sums findings in catalogue order (exact f64, fixed order).
+fn totals<'a>(findings: impl Iterator<Item = (&'a Finding, f64)>) -> Totals {
+    let mut t = Totals { earned: 0.0, max: 0.0, bonus: 0.0 };
+    for (f, exact) in findings {
+        if f.status == Status::NotApplicable {
+            continue;
+        }
+        if f.severity == Severity::Bonus {
+            t.bonus += exact;
+        } else {
+            t.earned += exact;
+            t.max += f.max_points;
+        }
+    }
+    t
+}
+
+fn base_score(t: &Totals) -> f64 {
+    if t.max > 0.0 {
+        100.0 * t.earned / t.max
+    } else {
+        100.0
+    }
+}
+
+/// Applies the grade order of the spec.
+fn grade(findings: &[Finding], total: f64, dims: &[DimensionScore], p: &Parameters) -> Grade {
+    let hard = |f: &&Finding| matches!(f.severity, Severity::Veto | Severity::Mandatory);
+    let failing = |f: &&Finding| matches!(f.status, Status::Fail | Status::Partial);
+    let b = &p.grades;
+    if findings.iter().filter(hard).any(|f| f.status == Status::MissingData) {
+        Grade::Incomplete
+    } else if findings.iter().any(|f| f.severity == Severity::Veto && failing(&f)) || total < b.non_compliant_below {
+        Grade::NonCompliant
+    } else if total < b.compliant_from || findings.iter().any(|f| f.severity == Severity::Mandatory && failing(&f)) {
+        Grade::BasicallyCompliant
+    } else if total >= b.exemplary_from
+        && dims.iter().all(|d| d.score.is_none_or(|s| s >= 100.0 * b.exemplary_dimension_share - 1e-9))
+    {
+        Grade::Exemplary
+    } else {
+        Grade::Compliant
+    }
+}
+
+/// Evaluates rules; returns findings with their exact earned points.
+fn evaluate<'r, R: 'static>(
+    rules: impl Iterator<Item = &'r RuleDef<R>>,
+    rec: &R,
+    ctx: &EvalCtx,
+) -> Vec<(Finding, f64)> {
+    rules
+        .map(|rule| {
+            let e = (rule.eval)(rec, ctx);
+            let (points, _) = ctx.params.rule(rule.id).map_or((rule.points, rule.severity), |r| (r.points, r.severity));
+            let exact = match e.status {
+                Status::Pass | Status::Partial | Status::Fail => points * e.fraction.clamp(0.0, 1.0),
+                _ => 0.0,
+            };
+            (finding(rule, e, ctx.params), exact)
+        })
+        .collect()
+}
+
+fn missing_fields(findings: &[Finding]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for f in findings.iter().filter(|f| f.status == Status::MissingData) {
+        for p in &f.paths {
+            if !out.contains(p) {
+                out.push(p.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Scores one office.
+///
+/// # Example
+/// ```
+/// use sifasuo::{params::Parameters, validate, Record};
+/// let text = std::fs::read_to_string("../tests/examples/office-township-2023.json").unwrap();
+/// let Record::Office(office) = validate::parse(&text).unwrap() else { unreachable!() };
+/// let report = sifasuo::score::score(&office, &Parameters::default());
+/// let area = report.finding("t13-total-area").unwrap();
+/// assert_eq!(area.shortfall, Some(10.0));
+/// assert_eq!(report.grade_zh, "基本达标"); // mandatory t13-total-area fails: 限期整改
+/// ```
+pub fn score(rec: &OfficeRecord, params: &Parameters) -> Report {
+    score_with(rec, params, None)
+}
+
+/// Scores one office, with last year's qualification ratio from the batch (used by
+/// `t10-qualification-trend` when the record has no `previous_qualification_ratio`).
+pub fn score_with(rec: &OfficeRecord, params: &Parameters, previous_ratio: Option<f64>) -> Report {
+    let ctx = EvalCtx { params, previous_ratio };
+    let evaluated = evaluate(office_rules(), rec, &ctx);
+    let all = totals(evaluated.iter().map(|(f, x)| (f, *x)));
+    let dimensions: Vec<DimensionScore> = Dimension::OFFICE
+        .iter()
+        .map(|d| {
+            let t = totals(evaluated.iter().filter(|(f, _)| f.dimension == *d).map(|(f, x)| (f, *x)));
+            DimensionScore {
+                id: *d,
+                name_zh: d.name_zh().into(),
+                score: (t.max > 0.0).then(|| round1(100.0 * t.earned / t.max)),
+                points: round2(t.earned),
+                max_points: round2(t.max),
+            }
+        })
+        .collect();
+    let base = base_score(&all);
+    let total = (base + all.bonus).min(100.0);
+    let findings: Vec<Finding> = evaluated.into_iter().map(|(f, _)| f).collect();
+    let grade = grade(&findings, total, &dimensions, params);
+    let mut counts = Counts::default();
+    findings.iter().for_each(|f| counts.add(f.status));
+    Report {
+        format: REPORT_FORMAT.into(),
+        standard: rec.standard().id().into(),
+        parameters: params.id.clone(),
+        office: OfficeRef {
+            code: rec.office.code.clone(),
+            name: rec.office.name.clone(),
+            district: rec.office.district,
+            subdistrict: rec.office.subdistrict.clone(),
+        },
+        year: rec.year,
+        score: round1(total),
+        base_score: round1(base),
+        bonus: round2(total - base.min(total)),
+        grade,
+        grade_zh: grade.name_zh().into(),
+        dimensions,
+        missing_fields: missing_fields(&findings),
+        findings,
+        counts,
+    }
+}
+
+/// Scores a district bureau: its own rules (the year rule of its year only) and, beside them,
+/// the roll-up of `offices` (reports of its offices in the same year; others are ignored).
+pub fn score_district(rec: &DistrictRecord, params: &Parameters, offices: Option<&[Report]>) -> DistrictReport {
+    let ctx = EvalCtx { params, previous_ratio: None };
+    let rules = district_rules().filter(|r| r.year.is_none_or(|y| y == rec.year));
+    let evaluated = evaluate(rules, rec, &ctx);
+    let all = totals(evaluated.iter().map(|(f, x)| (f, *x)));
+    let total = base_score(&all).min(100.0);
+    let findings: Vec<Finding> = evaluated.into_iter().map(|(f, _)| f).collect();
+    let grade = grade(&findings, total, &[], params);
+    let mut counts = Counts::default();
+    findings.iter().for_each(|f| counts.add(f.status));
+    let offices = offices.map(|o| {
+        let mine: Vec<&Report> =
+            o.iter().filter(|r| r.office.district == rec.district && r.year == rec.year).collect();
+        rollup(mine.iter().copied())
+    });
+    DistrictReport {
+        format: DISTRICT_REPORT_FORMAT.into(),
+        standard: rec.standard.unwrap_or_default().id().into(),
+        parameters: params.id.clone(),
+        district: rec.district,
+        year: rec.year,
+        score: round1(total),
+        grade,
+        grade_zh: grade.name_zh().into(),
+        missing_fields: missing_fields(&findings),
+        findings,
+        counts,
+        offices,
+    }
+}
+
+/// A number as shown in messages (110.0 → "110").
+pub fn show_number(x: f64) -> String {
+    fmt_num(x)
+}
