@@ -22,6 +22,9 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod api;
+pub mod batch;
+pub mod ledger;
 pub mod model;
 pub mod params;
 pub mod report;

@@ -1,0 +1,373 @@
+//! Batch scoring: many records (JSON lines), every input yields a report or an error row.
+//!
+//! Two passes over the input keep memory flat: the first pass reads only each office's code,
+//! year and qualification ratio (to find duplicates and last year's ratio for
+//! `t10-qualification-trend`), the second validates, scores in parallel and emits rows in
+//! input order. Keys are kept as 64-bit hashes, so a million records need a few tens of MB.
+
+use crate::model::{District, Record};
+use crate::params::Parameters;
+use crate::report::{DistrictReport, Report, Rollup};
+use crate::validate::{self, ErrorCode, ValidationError};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// Where an input record came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// File name (`-` for standard input, empty for in-memory data).
+    pub file: String,
+    /// 1-based line (JSON lines) or record number.
+    pub line: usize,
+}
+
+/// One input item: the record's text, or why it could not be read.
+pub type Item = (Source, Result<String, ValidationError>);
+
+/// The outcome for one input record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Outcome {
+    /// An office report.
+    Office {
+        /// The report.
+        report: Box<Report>,
+    },
+    /// A district report.
+    District {
+        /// The report.
+        report: Box<DistrictReport>,
+    },
+    /// The record was not scored.
+    Invalid {
+        /// Every error.
+        errors: Vec<ValidationError>,
+    },
+}
+
+/// One output row, in input order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    /// 0-based position in the batch.
+    pub index: usize,
+    /// Where it came from.
+    pub source: Source,
+    /// Report or errors.
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+fn key_hash(kind: u8, code: &str, year: i64) -> u64 {
+    let mut h = DefaultHasher::new();
+    (kind, code, year).hash(&mut h);
+    h.finish()
+}
+
+#[derive(Deserialize)]
+struct PeekOffice {
+    code: Option<Value>,
+}
+#[derive(Deserialize)]
+struct PeekStaff {
+    staff: Option<Value>,
+    legal_qualification: Option<Value>,
+}
+/// The few fields the first pass needs.
+#[derive(Deserialize)]
+struct Peek {
+    format: Option<Value>,
+    year: Option<Value>,
+    office: Option<PeekOffice>,
+    district: Option<Value>,
+    staffing: Option<PeekStaff>,
+}
+
+/// What the first pass learns.
+#[derive(Debug, Default)]
+pub struct BatchIndex {
+    /// key → (occurrences, first index).
+    seen: HashMap<u64, (u32, u32)>,
+    /// (code, year) → legal_qualification / staff.
+    ratios: HashMap<u64, f32>,
+    /// (district, year) pairs that have a district record.
+    district_years: Vec<(District, i32)>,
+}
+
+impl BatchIndex {
+    /// Looks at one record's text.
+    pub fn add(&mut self, index: usize, text: &str) {
+        let Ok(p) = serde_json::from_str::<Peek>(text.strip_prefix('\u{feff}').unwrap_or(text)) else {
+            return;
+        };
+        let Some(year) = p.year.as_ref().and_then(Value::as_i64) else { return };
+        let idx = u32::try_from(index).unwrap_or(u32::MAX);
+        match p.format.as_ref().and_then(Value::as_str) {
+            Some("sifasuo.office/1") => {
+                let Some(code) = p.office.and_then(|o| o.code).and_then(|c| c.as_str().map(str::to_owned)) else {
+                    return;
+                };
+                let k = key_hash(0, &code, year);
+                self.seen.entry(k).and_modify(|e| e.0 += 1).or_insert((1, idx));
+                if let Some(s) = p.staffing {
+                    let staff = s.staff.as_ref().and_then(Value::as_u64).filter(|s| *s > 0);
+                    let q = s.legal_qualification.as_ref().and_then(Value::as_u64);
+                    if let (Some(staff), Some(q)) = (staff, q) {
+                        self.ratios.insert(k, (q as f64 / staff as f64) as f32);
+                    }
+                }
+            }
+            Some("sifasuo.district/1") => {
+                let Some(d) = p.district.as_ref().and_then(Value::as_str) else { return };
+                let k = key_hash(1, d, year);
+                self.seen.entry(k).and_modify(|e| e.0 += 1).or_insert((1, idx));
+                if let (Some(dist), Ok(y)) = (District::from_zh(d), i32::try_from(year)) {
+                    if !self.district_years.contains(&(dist, y)) {
+                        self.district_years.push((dist, y));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn duplicate(&self, kind: u8, code: &str, year: i32) -> Option<u32> {
+        self.seen
+            .get(&key_hash(kind, code, i64::from(year)))
+            .filter(|(n, _)| *n > 1)
+            .map(|(_, first)| *first)
+    }
+
+    fn previous_ratio(&self, code: &str, year: i32) -> Option<f64> {
+        self.ratios.get(&key_hash(0, code, i64::from(year) - 1)).map(|r| f64::from(*r))
+    }
+}
+
+fn duplicate_error(code: &str, year: i32, first: u32) -> ValidationError {
+    let mut c = Map::new();
+    c.insert("code".into(), json!(crate::validate::pii::redact(code)));
+    c.insert("year".into(), json!(year));
+    c.insert("first".into(), json!(u64::from(first) + 1));
+    ValidationError::new(ErrorCode::DuplicateRecord, "", c)
+}
+
+/// Scores one item given the first pass's index. District records are scored without roll-up here.
+fn score_one(idx: &BatchIndex, params: &Parameters, text: &Result<String, ValidationError>) -> Outcome {
+    let text = match text {
+        Ok(t) => t,
+        Err(e) => return Outcome::Invalid { errors: vec![e.clone()] },
+    };
+    match validate::parse(text) {
+        Err(e) => Outcome::Invalid { errors: e.0 },
+        Ok(Record::Office(o)) => {
+            if let Some(first) = idx.duplicate(0, &o.office.code, o.year) {
+                return Outcome::Invalid { errors: vec![duplicate_error(&o.office.code, o.year, first)] };
+            }
+            let prev = idx.previous_ratio(&o.office.code, o.year);
+            Outcome::Office { report: Box::new(crate::score::score_with(&o, params, prev)) }
+        }
+        Ok(Record::District(d)) => {
+            if let Some(first) = idx.duplicate(1, d.district.name_zh(), d.year) {
+                return Outcome::Invalid { errors: vec![duplicate_error(d.district.name_zh(), d.year, first)] };
+            }
+            Outcome::District { report: Box::new(crate::score::score_district(&d, params, None)) }
+        }
+    }
+}
+
+/// Options of a batch run.
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    /// Worker threads (0: all cores).
+    pub threads: usize,
+    /// Records handed to the workers at a time.
+    pub chunk: usize,
+}
+
+impl Default for BatchOptions {
+    fn default() -> Self {
+        BatchOptions { threads: 0, chunk: 2048 }
+    }
+}
+
+/// Running roll-ups of the offices of districts that have a district record in the batch.
+#[derive(Default)]
+struct Accumulators {
+    by_district: HashMap<(District, i32), Vec<Report>>,
+}
+
+/// Scores a stream of items in two passes. `items` is called twice and must yield the same
+/// items both times. `sink` receives every row in input order; district reports come with the
+/// roll-up of their offices (those rows are emitted after the last item, in input order among
+/// themselves). Returns the number of rows emitted (= items).
+pub fn score_stream<I, F>(items: impl Fn() -> I, params: &Parameters, opts: &BatchOptions, mut sink: F) -> usize
+where
+    I: Iterator<Item = Item>,
+    F: FnMut(Row),
+{
+    let mut idx = BatchIndex::default();
+    for (i, (_, text)) in items().enumerate() {
+        if let Ok(t) = text {
+            idx.add(i, &t);
+        }
+    }
+    let threads = if opts.threads == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        opts.threads
+    };
+    let mut acc = Accumulators::default();
+    let mut held: Vec<Row> = Vec::new();
+    let mut emitted = 0usize;
+    let mut chunk: Vec<(usize, Item)> = Vec::with_capacity(opts.chunk.max(1));
+    let mut it = items().enumerate().peekable();
+    loop {
+        chunk.clear();
+        while chunk.len() < opts.chunk.max(1) {
+            match it.next() {
+                Some(x) => chunk.push(x),
+                None => break,
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let outcomes = score_chunk(&idx, params, &chunk, threads);
+        for ((index, (source, _)), outcome) in chunk.drain(..).zip(outcomes) {
+            let row = Row { index, source, outcome };
+            match &row.outcome {
+                Outcome::Office { report } => {
+                    let k = (report.office.district, report.year);
+                    if idx.district_years.contains(&k) {
+                        acc.by_district.entry(k).or_default().push((**report).clone());
+                    }
+                }
+                Outcome::District { .. } => {
+                    held.push(row);
+                    continue;
+                }
+                Outcome::Invalid { .. } => {}
+            }
+            emitted += 1;
+            sink(row);
+        }
+    }
+    for mut row in held {
+        if let Outcome::District { report } = &mut row.outcome {
+            let k = (report.district, report.year);
+            let reports = acc.by_district.get(&k).map(Vec::as_slice).unwrap_or(&[]);
+            report.offices = Some(crate::report::rollup(reports.iter()));
+        }
+        emitted += 1;
+        sink(row);
+    }
+    emitted
+}
+
+fn score_chunk(idx: &BatchIndex, params: &Parameters, chunk: &[(usize, Item)], threads: usize) -> Vec<Outcome> {
+    if threads <= 1 || chunk.len() < 2 {
+        return chunk.iter().map(|(_, (_, t))| score_one(idx, params, t)).collect();
+    }
+    let per = chunk.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = chunk
+            .chunks(per)
+            .map(|part| s.spawn(move || part.iter().map(|(_, (_, t))| score_one(idx, params, t)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .zip(chunk.chunks(per))
+            .flat_map(|(h, part)| {
+                // core never panics on input; should a worker die, its records still get rows
+                h.join().unwrap_or_else(|_| part.iter().map(|_| Outcome::Invalid { errors: Vec::new() }).collect())
+            })
+            .collect()
+    })
+}
+
+/// Scores records held in memory (JSON values). Every value yields one row.
+pub fn score_values(values: &[Value], params: &Parameters) -> Vec<Row> {
+    let texts: Vec<Item> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (Source { file: String::new(), line: i + 1 }, Ok(v.to_string())))
+        .collect();
+    let mut rows = Vec::with_capacity(texts.len());
+    score_stream(|| texts.iter().cloned(), params, &BatchOptions::default(), |r| rows.push(r));
+    rows.sort_by_key(|r| r.index);
+    rows
+}
+
+/// Splits JSON-lines text into items (blank lines skipped, line numbers kept).
+pub fn jsonl_items(text: &str, file: &str) -> Vec<Item> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (Source { file: file.into(), line: i + 1 }, Ok(l.to_string())))
+        .collect()
+}
+
+/// Office reports of a set of rows.
+pub fn office_reports(rows: &[Row]) -> impl Iterator<Item = &Report> {
+    rows.iter().filter_map(|r| match &r.outcome {
+        Outcome::Office { report } => Some(report.as_ref()),
+        _ => None,
+    })
+}
+
+/// Roll-up per district (in the city's order) and for the whole city, per year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DistrictSummary {
+    /// Assessment year.
+    pub year: i32,
+    /// District, or `null` for the whole city.
+    pub district: Option<District>,
+    /// Roll-up of its offices.
+    pub offices: Rollup,
+    /// The district bureau's own score, when its record was in the batch.
+    pub bureau_score: Option<f64>,
+    /// The district bureau's own grade.
+    pub bureau_grade: Option<crate::report::Grade>,
+}
+
+/// Roll-ups of every district and of the city, for every year in the rows.
+pub fn district_summaries(rows: &[Row]) -> Vec<DistrictSummary> {
+    let mut years: Vec<i32> = office_reports(rows).map(|r| r.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let bureaus: Vec<&DistrictReport> = rows
+        .iter()
+        .filter_map(|r| match &r.outcome {
+            Outcome::District { report } => Some(report.as_ref()),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    for y in years {
+        for d in District::ALL {
+            let mine: Vec<&Report> = office_reports(rows).filter(|r| r.year == y && r.office.district == d).collect();
+            let bureau = bureaus.iter().find(|b| b.year == y && b.district == d);
+            if mine.is_empty() && bureau.is_none() {
+                continue;
+            }
+            out.push(DistrictSummary {
+                year: y,
+                district: Some(d),
+                offices: crate::report::rollup(mine.iter().copied()),
+                bureau_score: bureau.map(|b| b.score),
+                bureau_grade: bureau.map(|b| b.grade),
+            });
+        }
+        let all: Vec<&Report> = office_reports(rows).filter(|r| r.year == y).collect();
+        out.push(DistrictSummary {
+            year: y,
+            district: None,
+            offices: crate::report::rollup(all.iter().copied()),
+            bureau_score: None,
+            bureau_grade: None,
+        });
+    }
+    out
+}
