@@ -371,3 +371,83 @@ pub fn district_summaries(rows: &[Row]) -> Vec<DistrictSummary> {
     }
     out
 }
+
+/// Why an input file could not be read at all.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read `{file}`: {source}")]
+pub struct ReadError {
+    /// The file.
+    pub file: String,
+    /// The I/O error.
+    #[source]
+    pub source: std::io::Error,
+}
+
+fn io_item(file: &str, line: usize, reason: &str) -> Item {
+    let mut c = Map::new();
+    c.insert("reason".into(), json!(reason));
+    c.insert("line".into(), json!(line));
+    c.insert("column".into(), json!(0));
+    (Source { file: file.into(), line }, Err(ValidationError::new(ErrorCode::InvalidJson, "", c)))
+}
+
+/// Reads the items of one file lazily: a `.json` file holds one record or an array of records,
+/// anything else is JSON lines (blank lines skipped). Invalid UTF-8 or an over-long line yields
+/// an error item for that line; reading goes on.
+///
+/// # Errors
+/// When the file cannot be opened.
+pub fn file_items(path: &std::path::Path) -> Result<Box<dyn Iterator<Item = Item>>, ReadError> {
+    use std::io::BufRead;
+    let name = path.display().to_string();
+    let err = |source| ReadError { file: name.clone(), source };
+    let file = std::fs::File::open(path).map_err(err)?;
+    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json {
+        let text = std::fs::read(path).map_err(err)?;
+        let items: Vec<Item> = match String::from_utf8(text) {
+            Err(_) => vec![io_item(&name, 1, "the file is not valid UTF-8")],
+            Ok(text) => match crate::validate::parse_value(&text) {
+                Ok(Value::Array(values)) => values
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| (Source { file: name.clone(), line: i + 1 }, Ok(v.to_string())))
+                    .collect(),
+                Ok(_) => vec![(Source { file: name.clone(), line: 1 }, Ok(text))],
+                Err(e) => vec![(Source { file: name.clone(), line: 1 }, Err(e))],
+            },
+        };
+        return Ok(Box::new(items.into_iter()));
+    }
+    let mut reader = std::io::BufReader::new(file);
+    let mut line_no = 0usize;
+    let mut buf = Vec::new();
+    Ok(Box::new(std::iter::from_fn(move || loop {
+        buf.clear();
+        line_no += 1;
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => return None,
+            Err(e) => return Some(io_item(&name, line_no, &format!("read error: {e}"))),
+            Ok(_) => {}
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        return Some(match std::str::from_utf8(&buf) {
+            Ok(s) => (Source { file: name.clone(), line: line_no }, Ok(s.trim_end().to_string())),
+            Err(_) => io_item(&name, line_no, "the line is not valid UTF-8"),
+        });
+    })))
+}
+
+/// Items of several files, one after another.
+///
+/// # Errors
+/// When a file cannot be opened.
+pub fn files_items(paths: &[std::path::PathBuf]) -> Result<impl Iterator<Item = Item>, ReadError> {
+    let mut all = Vec::with_capacity(paths.len());
+    for p in paths {
+        all.push(file_items(p)?);
+    }
+    Ok(all.into_iter().flatten())
+}
