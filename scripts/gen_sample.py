@@ -137,13 +137,17 @@ _V_STEMS = (
 _V_SUFFIXES = "庄 家庄 各庄 营 屯 店 峪 沟 堡 台 坨 务 辛庄 河 口 寨 坊 园 场 桥 窝 洼 岭 铺 城 甸 套 哨".split()
 
 
-def _community_name(rng: random.Random) -> str:
-    return rng.choice(_C_STEMS) + rng.choice(_C_SUFFIXES) + "社区"
+def _pick(rnd, seq):
+    return seq[int(rnd() * len(seq))]
 
 
-def _village_name(rng: random.Random) -> str:
-    prefix = rng.choice(_V_PREFIXES) if rng.random() < 0.45 else ""
-    return prefix + rng.choice(_V_STEMS) + rng.choice(_V_SUFFIXES) + "村"
+def _community_name(rnd) -> str:
+    return _pick(rnd, _C_STEMS) + _pick(rnd, _C_SUFFIXES) + "社区"
+
+
+def _village_name(rnd) -> str:
+    prefix = _pick(rnd, _V_PREFIXES) if rnd() < 0.45 else ""
+    return prefix + _pick(rnd, _V_STEMS) + _pick(rnd, _V_SUFFIXES) + "村"
 
 
 # ---------------------------------------------------------------------------------------
@@ -184,6 +188,14 @@ MISSING_RATE = (0.04, 0.02, 0.01)          # records with some fields not report
 PREV_RATIO_RATE = (1.0, 0.15, 0.12)        # records carrying previous_qualification_ratio
 REQUIRED_OMIT_RATE = 0.3                   # analysis_meetings.required omitted (defaults to 12)
 
+# Per year: the latent threshold factor (base x year factor) and the noise rate of every issue.
+_THRESHOLDS = tuple(
+    tuple(base * (YEAR_FACTOR_MANDATORY if i < N_MANDATORY else YEAR_FACTOR_STANDARD)[yi]
+          for i, (_, base) in enumerate(ISSUES)) for yi in range(len(YEARS)))
+_NOISE_RATES = tuple(
+    tuple((NOISE_MANDATORY if i < N_MANDATORY else NOISE_STANDARD)[yi] for i in range(len(ISSUES)))
+    for yi in range(len(YEARS)))
+
 (I_ND, I_MD, I_SUBCOM, I_UNITCOM, I_LSP, I_SUBCULT, I_UNITCULT, I_LEGALPROF, I_DEDICATED,
  I_TOTAL_AREA, I_BUSINESS_AREA, I_ARCHIVE) = range(N_MANDATORY)
 _I = ISSUE_INDEX
@@ -213,24 +225,17 @@ class Profile:
             q = min(1.0, q + 0.08)
         self.q = q
         w = 0.1 + 2.0 * (1.0 - q)
+        rnd = rng.random
         # Problems of each year: latent draw (persists) or per-year noise (new / regressed).
-        lat = [rng.random() for _ in ISSUES]
-        noise = [[rng.random() for _ in ISSUES] for _ in YEARS]
+        lat = [rnd() for _ in ISSUES]
         self.issues = []
-        for yi in range(len(YEARS)):
-            cur = []
-            for i, (_, base) in enumerate(ISSUES):
-                if i < N_MANDATORY:
-                    f, r = YEAR_FACTOR_MANDATORY[yi], NOISE_MANDATORY[yi]
-                else:
-                    f, r = YEAR_FACTOR_STANDARD[yi], NOISE_STANDARD[yi]
-                cur.append(lat[i] < base * w * f or noise[yi][i] < r)
-            self.issues.append(cur)
+        for thresholds, noise_rates in zip(_THRESHOLDS, _NOISE_RATES):
+            self.issues.append([x < t * w or rnd() < r for x, t, r in zip(lat, thresholds, noise_rates)])
 
         # Units (社区/村).
         if kind == "street":
             n_comm = int(rng.triangular(8, 30.99, 14))
-            n_vill = _ri(rng, 1, 6) if (district not in CORE_DISTRICTS and rng.random() < 0.2) else 0
+            n_vill = _ri(rng, 1, 6) if (district not in CORE_DISTRICTS and rnd() < 0.2) else 0
         else:
             n_comm = _ri(rng, 1, 5)
             n_vill = int(rng.triangular(10, 40.99, 22))
@@ -246,7 +251,7 @@ class Profile:
                     names.append((nm, ukind))
                     made += 1
             while made < want:
-                nm = make(rng)
+                nm = make(rnd)
                 if nm not in seen:
                     seen.add(nm)
                     names.append((nm, ukind))
@@ -254,17 +259,18 @@ class Profile:
         self.has_villages = n_vill > 0 or bool(known_v)
         units = []
         for nm, ukind in names:
-            if ukind == "village":
-                lsp = (_ri(rng, 3, 7), _ri(rng, 0, 2), rng.random() < 0.4)  # ok, failing, grows
+            if ukind == "village":  # legal-savvy persons: (when ok, when failing, grows yearly)
+                lsp = (3 + int(rnd() * 5), int(rnd() * 3), rnd() < 0.4)
             else:
-                lsp = (_ri(rng, 0, 2), 0, False)
-            units.append((nm, ukind, lsp, _ri(rng, 1, 3) if rng.random() < 0.8 else 1, rng.random()))
+                lsp = (int(rnd() * 3), 0, False)
+            culture = 1 + int(rnd() * 3) if rnd() < 0.8 else 1
+            units.append((nm, ukind, lsp, culture, rnd()))
         self.units = units
         # Failing units of each per-unit problem: f < fraction; at least the unit with the smallest f.
         self.unit_fail = {}
         for issue in (I_UNITCOM, I_LSP, I_UNITCULT, _I["advisors"]):
             frac0 = rng.uniform(0.04, 0.35)
-            f = [rng.random() for _ in units]
+            f = [rnd() for _ in units]
             applicable = [k for k, u in enumerate(units) if issue != I_LSP or u[1] == "village"]
             per_year = []
             for yi in range(len(YEARS)):
@@ -292,9 +298,6 @@ class Profile:
         self.veto = tuple(
             (1 if rng.random() < 0.5 else 2) if rng.random() < VETO_RATE else 0 for _ in YEARS)
         self.scale = rng.uniform(0.6, 1.6)
-
-    def has(self, yi: int, issue: int) -> bool:
-        return self.issues[yi][issue]
 
     def staffing_core(self, yi: int) -> tuple[int, int, int, int]:
         """(authorized_posts, staff, legal_professionals, legal_qualification) in year index yi."""
@@ -594,7 +597,36 @@ def district_record(seed: int, district: str, year: int) -> dict:
 
 
 def dumps(rec: dict) -> str:
+    """Compact JSON, UTF-8 text (not \\u-escaped), keys in insertion order."""
     return json.dumps(rec, ensure_ascii=False, separators=(",", ":"))
+
+
+_UNIT_KEYS = ("name", "kind", "mediation_committee", "legal_savvy_persons", "culture_sites",
+              "democracy_demo", "legal_advisor")
+_JSON_BOOL = {True: "true", False: "false"}
+
+
+def dumps_office(rec: dict) -> str:
+    """Same text as dumps(rec), about twice as fast: the units are written from a template.
+
+    Unit names and kinds come from fixed lists of CJK characters that JSON never escapes; a
+    unit with a field left out falls back to json.dumps.
+    """
+    units = rec.get("units")
+    if not units or min(map(len, units)) != len(_UNIT_KEYS):  # office_record builds them in _UNIT_KEYS order
+        return dumps(rec)
+    b = _JSON_BOOL
+    body = ",".join([
+        f'{{"name":"{u["name"]}","kind":"{u["kind"]}","mediation_committee":{b[u["mediation_committee"]]},'
+        f'"legal_savvy_persons":{u["legal_savvy_persons"]},"culture_sites":{u["culture_sites"]},'
+        f'"democracy_demo":{b[u["democracy_demo"]]},"legal_advisor":{b[u["legal_advisor"]]}}}'
+        for u in units])
+    rec["units"] = []
+    try:
+        text = dumps(rec)
+    finally:
+        rec["units"] = units
+    return text.replace('"units":[]', '"units":[' + body + "]", 1)
 
 
 def deficiencies(rec: dict) -> int:
@@ -636,7 +668,7 @@ def write_sample(outdir: Path, seed: int) -> None:
         recs = [office_record(p, year, seed) for p in profiles]
         with open(outdir / f"offices-{year}.jsonl", "w", encoding="utf-8", newline="\n") as fh:
             for rec in recs:
-                fh.write(dumps(rec) + "\n")
+                fh.write(dumps_office(rec) + "\n")
         stats[year] = (
             len(recs),
             sum(deficiencies(r) for r in recs),
@@ -736,7 +768,7 @@ def stream(count: int, out, seed: int) -> None:
             cur_cycle = cycle
             suffix = "" if cycle == 0 else f"-{cycle:06d}"
             cycle_profiles = [Profile(seed, code + suffix, d, sd, k) for code, d, sd, k in OFFICES]
-        buf.append(dumps(office_record(cycle_profiles[oi], YEARS[yi], seed)))
+        buf.append(dumps_office(office_record(cycle_profiles[oi], YEARS[yi], seed)))
         if len(buf) >= 256:
             buf.append("")
             out.write("\n".join(buf))
