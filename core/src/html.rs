@@ -127,7 +127,7 @@ fn office_rows(s: &mut String, reports: &[&Report]) {
         );
         let problems = r.problems();
         if problems.is_empty() {
-            s.push_str("无");
+            s.push('无');
         } else {
             s.push_str("<ul class=problems>");
             for p in problems {

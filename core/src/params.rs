@@ -75,7 +75,10 @@ pub struct GradeBands {
 /// Everything the scoring of one edition depends on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "评分参数", description = "京司发〔2022〕42号评分参数；标†者为项目默认值，可由配置覆盖")]
+#[schemars(
+    title = "评分参数",
+    description = "京司发〔2022〕42号评分参数；标†者为项目默认值，可由配置覆盖"
+)]
 pub struct Parameters {
     /// Identifier written into every report, e.g. `BJ-2022-42/default`.
     pub id: String,
@@ -193,7 +196,8 @@ impl Parameters {
     /// assert!(sifasuo::params::Parameters::from_override_json(r#"{"rules": {"t13-total-area": {"points": -1}}}"#).is_err());
     /// ```
     pub fn from_override_json(text: &str) -> Result<Parameters, ParametersError> {
-        let over = crate::validate::parse_value(text).map_err(|e| ParametersError::Malformed(e.message_en))?;
+        let over = crate::validate::parse_value(text)
+            .map_err(|e| ParametersError::Malformed(e.message_en))?;
         Self::from_override(&over)
     }
 
@@ -206,24 +210,30 @@ impl Parameters {
             return Err(ParametersError::Malformed("expected a JSON object".into()));
         }
         let mut issues = Vec::new();
-        if let Some(Value::Object(rules)) = over.get("rules") {
+        let mut over = over.clone();
+        if let Some(Value::Object(rules)) = over.get_mut("rules") {
             let known = Parameters::default();
-            for id in rules.keys() {
-                if known.rule(id).is_none() {
+            // Unknown ids are reported (with every other problem) and left out, so they do not
+            // hide the rest behind a shape error.
+            rules.retain(|id, _| {
+                let ok = known.rule(id).is_some();
+                if !ok {
                     issues.push(ParamIssue {
                         path: format!("/rules/{}", crate::validate::reader::escape(id)),
                         message: "unknown rule id".into(),
                     });
                 }
-            }
+                ok
+            });
         }
         let mut base = serde_json::to_value(Parameters::default())
             .map_err(|e| ParametersError::Malformed(e.to_string()))?;
         if over.get("id").is_none() {
             merge(&mut base, &serde_json::json!({"id": CUSTOM_ID}));
         }
-        merge(&mut base, over);
-        let p: Parameters = serde_json::from_value(base).map_err(|e| ParametersError::Malformed(e.to_string()))?;
+        merge(&mut base, &over);
+        let p: Parameters =
+            serde_json::from_value(base).map_err(|e| ParametersError::Malformed(e.to_string()))?;
         issues.extend(p.check());
         if issues.is_empty() {
             Ok(p)
@@ -235,13 +245,23 @@ impl Parameters {
     /// Every bound these parameters break (empty when valid).
     pub fn check(&self) -> Vec<ParamIssue> {
         let mut out = Vec::new();
-        let mut bad = |path: String, message: &str| out.push(ParamIssue { path, message: message.into() });
+        let mut bad = |path: String, message: &str| {
+            out.push(ParamIssue {
+                path,
+                message: message.into(),
+            })
+        };
         if self.id.trim().is_empty() || self.id.chars().count() > 200 {
             bad("/id".into(), "must be 1–200 characters");
+        } else if self.id == DEFAULT_ID && *self != Parameters::default() {
+            bad("/id".into(), "`BJ-2022-42/default` names the default parameters only; give the override its own id");
         }
         for (id, r) in &self.rules {
             if !(r.points.is_finite() && (0.0..=1000.0).contains(&r.points)) {
-                bad(format!("/rules/{id}/points"), "must be a finite number 0..=1000");
+                bad(
+                    format!("/rules/{id}/points"),
+                    "must be a finite number 0..=1000",
+                );
             }
         }
         let t = &self.thresholds;
@@ -276,10 +296,16 @@ impl Parameters {
             && b.compliant_from <= b.exemplary_from
             && b.exemplary_from <= 100.0;
         if !ordered {
-            bad("/grades".into(), "need 0 ≤ non_compliant_below ≤ compliant_from ≤ exemplary_from ≤ 100");
+            bad(
+                "/grades".into(),
+                "need 0 ≤ non_compliant_below ≤ compliant_from ≤ exemplary_from ≤ 100",
+            );
         }
         if !(0.0..=1.0).contains(&b.exemplary_dimension_share) {
-            bad("/grades/exemplary_dimension_share".into(), "must be within 0..=1");
+            bad(
+                "/grades/exemplary_dimension_share".into(),
+                "must be within 0..=1",
+            );
         }
         out
     }

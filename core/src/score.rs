@@ -3,8 +3,8 @@
 use crate::model::{DistrictRecord, OfficeRecord};
 use crate::params::Parameters;
 use crate::report::{
-    round1, round2, rollup, Counts, DimensionScore, DistrictReport, Finding, Grade, OfficeRef, Report,
-    DISTRICT_REPORT_FORMAT, REPORT_FORMAT,
+    rollup, round1, round2, Counts, DimensionScore, DistrictReport, Finding, Grade, OfficeRef,
+    Report, DISTRICT_REPORT_FORMAT, REPORT_FORMAT,
 };
 use crate::rules::eval::{fmt_num, Status};
 use crate::rules::{district_rules, office_rules, Dimension, Eval, EvalCtx, RuleDef, Severity};
@@ -22,18 +22,30 @@ fn message<R>(rule: &RuleDef<R>, e: &Eval) -> (String, String) {
         Status::Pass => (format!("{l}：符合要求"), format!("{le}: requirement met")),
         Status::MissingData => {
             let f = e.missing.join("、");
-            (format!("{l}：未填报，请补充 {f}"), format!("{le}: not reported, fill in {}", e.missing.join(", ")))
+            (
+                format!("{l}：未填报，请补充 {f}"),
+                format!("{le}: not reported, fill in {}", e.missing.join(", ")),
+            )
         }
-        Status::NotApplicable => (format!("{l}：不适用（{}）", e.detail_zh), format!("{le}: not applicable ({})", e.detail_en)),
+        Status::NotApplicable => (
+            format!("{l}：不适用（{}）", e.detail_zh),
+            format!("{le}: not applicable ({})", e.detail_en),
+        ),
         Status::Fail | Status::Partial => {
-            let zh = if e.joined { format!("{l}{}", e.detail_zh) } else { format!("{l}：{}", e.detail_zh) };
+            let zh = if e.joined {
+                format!("{l}{}", e.detail_zh)
+            } else {
+                format!("{l}：{}", e.detail_zh)
+            };
             (zh, format!("{le}: {}", e.detail_en))
         }
     }
 }
 
 fn finding<R>(rule: &RuleDef<R>, e: Eval, p: &Parameters) -> Finding {
-    let (points, severity) = p.rule(rule.id).map_or((rule.points, rule.severity), |r| (r.points, r.severity));
+    let (points, severity) = p
+        .rule(rule.id)
+        .map_or((rule.points, rule.severity), |r| (r.points, r.severity));
     let earned = match e.status {
         Status::Pass | Status::Partial | Status::Fail => points * e.fraction.clamp(0.0, 1.0),
         Status::NotApplicable | Status::MissingData => 0.0,
@@ -41,6 +53,8 @@ fn finding<R>(rule: &RuleDef<R>, e: Eval, p: &Parameters) -> Finding {
     let (message, message_en) = message(rule, &e);
     let paths = if e.status == Status::MissingData {
         e.missing.clone()
+    } else if let Some(p) = &e.paths {
+        p.clone()
     } else {
         rule.fields.iter().map(|s| s.to_string()).collect()
     };
@@ -68,7 +82,11 @@ fn finding<R>(rule: &RuleDef<R>, e: Eval, p: &Parameters) -> Finding {
 
 /// Sums findings in catalogue order (exact f64, fixed order).
 fn totals<'a>(findings: impl Iterator<Item = (&'a Finding, f64)>) -> Totals {
-    let mut t = Totals { earned: 0.0, max: 0.0, bonus: 0.0 };
+    let mut t = Totals {
+        earned: 0.0,
+        max: 0.0,
+        bonus: 0.0,
+    };
     for (f, exact) in findings {
         if f.status == Status::NotApplicable {
             continue;
@@ -91,19 +109,34 @@ fn base_score(t: &Totals) -> f64 {
     }
 }
 
-/// Applies the grade order of the spec.
-fn grade(findings: &[Finding], total: f64, dims: &[DimensionScore], p: &Parameters) -> Grade {
+/// Applies the grade order of the spec. `dims` are the exact dimension scores (`None`: no
+/// applicable rule, skipped), never the rounded ones shown in the report.
+fn grade(findings: &[Finding], total: f64, dims: &[Option<f64>], p: &Parameters) -> Grade {
     let hard = |f: &&Finding| matches!(f.severity, Severity::Veto | Severity::Mandatory);
     let failing = |f: &&Finding| matches!(f.status, Status::Fail | Status::Partial);
     let b = &p.grades;
-    if findings.iter().filter(hard).any(|f| f.status == Status::MissingData) {
+    if findings
+        .iter()
+        .filter(hard)
+        .any(|f| f.status == Status::MissingData)
+    {
         Grade::Incomplete
-    } else if findings.iter().any(|f| f.severity == Severity::Veto && failing(&f)) || total < b.non_compliant_below {
+    } else if findings
+        .iter()
+        .any(|f| f.severity == Severity::Veto && failing(&f))
+        || total < b.non_compliant_below
+    {
         Grade::NonCompliant
-    } else if total < b.compliant_from || findings.iter().any(|f| f.severity == Severity::Mandatory && failing(&f)) {
+    } else if total < b.compliant_from
+        || findings
+            .iter()
+            .any(|f| f.severity == Severity::Mandatory && failing(&f))
+    {
         Grade::BasicallyCompliant
     } else if total >= b.exemplary_from
-        && dims.iter().all(|d| d.score.is_none_or(|s| s >= 100.0 * b.exemplary_dimension_share - 1e-9))
+        && dims
+            .iter()
+            .all(|d| d.is_none_or(|s| s >= 100.0 * b.exemplary_dimension_share - 1e-9))
     {
         Grade::Exemplary
     } else {
@@ -120,9 +153,14 @@ fn evaluate<'r, R: 'static>(
     rules
         .map(|rule| {
             let e = (rule.eval)(rec, ctx);
-            let (points, _) = ctx.params.rule(rule.id).map_or((rule.points, rule.severity), |r| (r.points, r.severity));
+            let (points, _) = ctx
+                .params
+                .rule(rule.id)
+                .map_or((rule.points, rule.severity), |r| (r.points, r.severity));
             let exact = match e.status {
-                Status::Pass | Status::Partial | Status::Fail => points * e.fraction.clamp(0.0, 1.0),
+                Status::Pass | Status::Partial | Status::Fail => {
+                    points * e.fraction.clamp(0.0, 1.0)
+                }
                 _ => 0.0,
             };
             (finding(rule, e, ctx.params), exact)
@@ -161,26 +199,36 @@ pub fn score(rec: &OfficeRecord, params: &Parameters) -> Report {
 /// Scores one office, with last year's qualification ratio from the batch (used by
 /// `t10-qualification-trend` when the record has no `previous_qualification_ratio`).
 pub fn score_with(rec: &OfficeRecord, params: &Parameters, previous_ratio: Option<f64>) -> Report {
-    let ctx = EvalCtx { params, previous_ratio };
+    let ctx = EvalCtx {
+        params,
+        previous_ratio,
+    };
     let evaluated = evaluate(office_rules(), rec, &ctx);
     let all = totals(evaluated.iter().map(|(f, x)| (f, *x)));
-    let dimensions: Vec<DimensionScore> = Dimension::OFFICE
+    let (dimensions, exact_dims): (Vec<DimensionScore>, Vec<Option<f64>>) = Dimension::OFFICE
         .iter()
         .map(|d| {
-            let t = totals(evaluated.iter().filter(|(f, _)| f.dimension == *d).map(|(f, x)| (f, *x)));
-            DimensionScore {
+            let t = totals(
+                evaluated
+                    .iter()
+                    .filter(|(f, _)| f.dimension == *d)
+                    .map(|(f, x)| (f, *x)),
+            );
+            let exact = (t.max > 0.0).then(|| 100.0 * t.earned / t.max);
+            let shown = DimensionScore {
                 id: *d,
                 name_zh: d.name_zh().into(),
-                score: (t.max > 0.0).then(|| round1(100.0 * t.earned / t.max)),
+                score: exact.map(round1),
                 points: round2(t.earned),
                 max_points: round2(t.max),
-            }
+            };
+            (shown, exact)
         })
-        .collect();
+        .unzip();
     let base = base_score(&all);
     let total = (base + all.bonus).min(100.0);
     let findings: Vec<Finding> = evaluated.into_iter().map(|(f, _)| f).collect();
-    let grade = grade(&findings, total, &dimensions, params);
+    let grade = grade(&findings, total, &exact_dims, params);
     let mut counts = Counts::default();
     findings.iter().for_each(|f| counts.add(f.status));
     Report {
@@ -208,19 +256,28 @@ pub fn score_with(rec: &OfficeRecord, params: &Parameters, previous_ratio: Optio
 
 /// Scores a district bureau: its own rules (the year rule of its year only) and, beside them,
 /// the roll-up of `offices` (reports of its offices in the same year; others are ignored).
-pub fn score_district(rec: &DistrictRecord, params: &Parameters, offices: Option<&[Report]>) -> DistrictReport {
-    let ctx = EvalCtx { params, previous_ratio: None };
+pub fn score_district(
+    rec: &DistrictRecord,
+    params: &Parameters,
+    offices: Option<&[Report]>,
+) -> DistrictReport {
+    let ctx = EvalCtx {
+        params,
+        previous_ratio: None,
+    };
     let rules = district_rules().filter(|r| r.year.is_none_or(|y| y == rec.year));
     let evaluated = evaluate(rules, rec, &ctx);
     let all = totals(evaluated.iter().map(|(f, x)| (f, *x)));
-    let total = base_score(&all).min(100.0);
+    let total = (base_score(&all) + all.bonus).min(100.0);
     let findings: Vec<Finding> = evaluated.into_iter().map(|(f, _)| f).collect();
     let grade = grade(&findings, total, &[], params);
     let mut counts = Counts::default();
     findings.iter().for_each(|f| counts.add(f.status));
     let offices = offices.map(|o| {
-        let mine: Vec<&Report> =
-            o.iter().filter(|r| r.office.district == rec.district && r.year == rec.year).collect();
+        let mine: Vec<&Report> = o
+            .iter()
+            .filter(|r| r.office.district == rec.district && r.year == rec.year)
+            .collect();
         rollup(mine.iter().copied())
     });
     DistrictReport {

@@ -14,7 +14,10 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Mandatory,
         points: 3.0,
         dimension: Business,
-        fields: &["/administration/normative_documents/total", "/administration/normative_documents/reviewed"],
+        fields: &[
+            "/administration/normative_documents/total",
+            "/administration/normative_documents/reviewed",
+        ],
         label_zh: "行政规范性文件合法性审核",
         label_en: "legality review of normative documents",
         measure: Measure::Items,
@@ -37,7 +40,10 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Mandatory,
         points: 2.0,
         dimension: Business,
-        fields: &["/administration/major_decisions/total", "/administration/major_decisions/reviewed"],
+        fields: &[
+            "/administration/major_decisions/total",
+            "/administration/major_decisions/reviewed",
+        ],
         label_zh: "重大行政决策合法性审核",
         label_en: "legality review of major decisions",
         measure: Measure::Items,
@@ -60,7 +66,10 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Standard,
         points: 2.0,
         dimension: Business,
-        fields: &["/administration/enforcement_decisions/total", "/administration/enforcement_decisions/reviewed"],
+        fields: &[
+            "/administration/enforcement_decisions/total",
+            "/administration/enforcement_decisions/reviewed",
+        ],
         label_zh: "重大行政执法决定法制审核",
         label_en: "legal review of major enforcement decisions",
         measure: Measure::Items,
@@ -83,7 +92,10 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Standard,
         points: 1.0,
         dimension: Business,
-        fields: &["/administration/office_meetings/total", "/administration/office_meetings/attended"],
+        fields: &[
+            "/administration/office_meetings/total",
+            "/administration/office_meetings/attended",
+        ],
         label_zh: "所长列席街道主任（乡镇长）办公会",
         label_en: "director attending subdistrict office meetings",
         measure: Measure::Times,
@@ -111,7 +123,12 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "law study before office meetings",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| flag(r.administration.pre_meeting_law_study, "/administration/pre_meeting_law_study"),
+        eval: |r, _| {
+            flag(
+                r.administration.pre_meeting_law_study,
+                "/administration/pre_meeting_law_study",
+            )
+        },
     },
     RuleDef {
         id: "t04-reconsideration-litigation",
@@ -122,7 +139,10 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Standard,
         points: 1.0,
         dimension: Business,
-        fields: &["/administration/reconsideration_litigation/total", "/administration/reconsideration_litigation/handled"],
+        fields: &[
+            "/administration/reconsideration_litigation/total",
+            "/administration/reconsideration_litigation/handled",
+        ],
         label_zh: "行政复议答复和行政应诉",
         label_en: "reconsideration replies and litigation responses",
         measure: Measure::Items,
@@ -130,7 +150,10 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         eval: |r, _| {
             let c = &r.administration.reconsideration_litigation;
             coverage(
-                (c.handled, "/administration/reconsideration_litigation/handled"),
+                (
+                    c.handled,
+                    "/administration/reconsideration_litigation/handled",
+                ),
                 (c.total, "/administration/reconsideration_litigation/total"),
                 Measure::Items,
             )

@@ -1,6 +1,8 @@
 //! 二（二）7 依法开展社区矫正工作.
 
-use super::eval::{all_zero, checklist, coverage, coverage_of, flag, missing, not_applicable, target, Check, Eval};
+use super::eval::{
+    all_zero, checklist, coverage, coverage_of, flag, missing, not_applicable, target, Check, Eval,
+};
 use super::{Dimension::Business, Measure, Method::*, RuleDef, Severity::*};
 use crate::model::{Count, OfficeRecord};
 
@@ -9,33 +11,53 @@ const SUBJECTS: &str = "/community_correction/subjects";
 /// Coverage over the year's correction subjects; none → not applicable.
 fn over_subjects(r: &OfficeRecord, part: Option<Count>, path: &str) -> Eval {
     if r.community_correction.subjects == Some(Count(0)) {
-        return not_applicable("本年度无社区矫正对象", "no persons under community correction this year");
+        return not_applicable(
+            "本年度无社区矫正对象",
+            "no persons under community correction this year",
+        );
     }
-    coverage((part, path), (r.community_correction.subjects, SUBJECTS), Measure::Persons)
+    coverage(
+        (part, path),
+        (r.community_correction.subjects, SUBJECTS),
+        Measure::Persons,
+    )
 }
 
 fn supervision_measures(r: &OfficeRecord) -> Eval {
     let c = &r.community_correction;
     if c.subjects == Some(Count(0)) {
-        return not_applicable("本年度无社区矫正对象", "no persons under community correction this year");
+        return not_applicable(
+            "本年度无社区矫正对象",
+            "no persons under community correction this year",
+        );
     }
     let absent: Vec<&str> = [
         (c.subjects.is_none(), SUBJECTS),
         (c.with_team.is_none(), "/community_correction/with_team"),
         (c.with_plan.is_none(), "/community_correction/with_plan"),
-        (c.assessment_classification.is_none(), "/community_correction/assessment_classification"),
+        (
+            c.assessment_classification.is_none(),
+            "/community_correction/assessment_classification",
+        ),
     ]
     .into_iter()
     .filter(|x| x.0)
     .map(|x| x.1)
     .collect();
-    let (Some(s), Some(t), Some(p), Some(a)) = (c.subjects, c.with_team, c.with_plan, c.assessment_classification)
-    else {
+    let (Some(s), Some(t), Some(p), Some(a)) = (
+        c.subjects,
+        c.with_team,
+        c.with_plan,
+        c.assessment_classification,
+    ) else {
         return missing(absent);
     };
     if !a {
         let e = flag(Some(false), "");
-        return e.detail("未落实日常考核、分类管理", "daily assessment and classified management not in place");
+        return e.detail(
+            "未落实日常考核、分类管理",
+            "daily assessment and classified management not in place",
+        );
     }
     coverage_of(t.min(p).as_f64(), s.as_f64(), Measure::Persons)
 }
@@ -55,7 +77,12 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "subdistrict community-correction committee",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| flag(r.community_correction.committee, "/community_correction/committee"),
+        eval: |r, _| {
+            flag(
+                r.community_correction.committee,
+                "/community_correction/committee",
+            )
+        },
     },
     RuleDef {
         id: "t07-announcement-venue",
@@ -81,20 +108,20 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
                 Check {
                     value: v.standardized,
                     path: "/community_correction/announcement_venue/standardized",
-                    zh: "规范设置宣告场所",
-                    en: "a standard venue",
+                    zh: "宣告场所未规范设置",
+                    en: "venue not up to standard",
                 },
                 Check {
                     value: v.office_facilities,
                     path: "/community_correction/announcement_venue/office_facilities",
-                    zh: "办公设施",
-                    en: "office facilities",
+                    zh: "未配备办公设施",
+                    en: "no office facilities",
                 },
                 Check {
                     value: v.it_equipment,
                     path: "/community_correction/announcement_venue/it_equipment",
-                    zh: "信息化设备",
-                    en: "IT equipment",
+                    zh: "未配备信息化设备",
+                    en: "no IT equipment",
                 },
             ])
         },
@@ -129,12 +156,21 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Standard,
         points: 1.0,
         dimension: Business,
-        fields: &["/community_correction/subjects", "/community_correction/nine_clear"],
+        fields: &[
+            "/community_correction/subjects",
+            "/community_correction/nine_clear",
+        ],
         label_zh: "社区矫正对象“九清楚”",
         label_en: "\"nine clear\" facts known",
         measure: Measure::Persons,
         year: None,
-        eval: |r, _| over_subjects(r, r.community_correction.nine_clear, "/community_correction/nine_clear"),
+        eval: |r, _| {
+            over_subjects(
+                r,
+                r.community_correction.nine_clear,
+                "/community_correction/nine_clear",
+            )
+        },
     },
     RuleDef {
         id: "t07-archives",
@@ -145,12 +181,21 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Standard,
         points: 1.0,
         dimension: Business,
-        fields: &["/community_correction/subjects", "/community_correction/with_archive"],
+        fields: &[
+            "/community_correction/subjects",
+            "/community_correction/with_archive",
+        ],
         label_zh: "社区矫正工作档案",
         label_en: "correction case files",
         measure: Measure::Persons,
         year: None,
-        eval: |r, _| over_subjects(r, r.community_correction.with_archive, "/community_correction/with_archive"),
+        eval: |r, _| {
+            over_subjects(
+                r,
+                r.community_correction.with_archive,
+                "/community_correction/with_archive",
+            )
+        },
     },
     RuleDef {
         id: "t07-analysis-meetings",
@@ -161,15 +206,24 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Standard,
         points: 1.0,
         dimension: Business,
-        fields: &["/community_correction/analysis_meetings/held", "/community_correction/analysis_meetings/required"],
+        fields: &[
+            "/community_correction/analysis_meetings/held",
+            "/community_correction/analysis_meetings/required",
+        ],
         label_zh: "动态分析会议",
         label_en: "dynamic analysis meetings",
         measure: Measure::Times,
         year: None,
         eval: |r, c| {
             let m = &r.community_correction.analysis_meetings;
-            let required = m.required.map_or(c.params.targets.analysis_meetings, |n| n.as_f64());
-            target((m.held, "/community_correction/analysis_meetings/held"), required, Measure::Times)
+            let required = m
+                .required
+                .map_or(c.params.targets.analysis_meetings, |n| n.as_f64());
+            target(
+                (m.held, "/community_correction/analysis_meetings/held"),
+                required,
+                Measure::Times,
+            )
         },
     },
     RuleDef {
@@ -181,7 +235,10 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Standard,
         points: 1.0,
         dimension: Business,
-        fields: &["/community_correction/platform_records/total", "/community_correction/platform_records/timely"],
+        fields: &[
+            "/community_correction/platform_records/total",
+            "/community_correction/platform_records/timely",
+        ],
         label_zh: "社区矫正综合管理平台录入",
         label_en: "timely platform entries",
         measure: Measure::Items,
@@ -219,20 +276,20 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
                 Check {
                     value: p.information_sharing,
                     path: "/community_correction/police_station/information_sharing",
-                    zh: "信息通报",
-                    en: "information sharing",
+                    zh: "未建立信息通报制度",
+                    en: "no information sharing",
                 },
                 Check {
                     value: p.regular_consultation,
                     path: "/community_correction/police_station/regular_consultation",
-                    zh: "定期会商",
-                    en: "regular consultation",
+                    zh: "未建立定期会商制度",
+                    en: "no regular consultation",
                 },
                 Check {
                     value: p.joint_control,
                     path: "/community_correction/police_station/joint_control",
-                    zh: "联合管控",
-                    en: "joint control",
+                    zh: "未建立联合管控制度",
+                    en: "no joint control",
                 },
             ])
         },
@@ -246,7 +303,10 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Veto,
         points: 0.0,
         dimension: Business,
-        fields: &["/community_correction/escaped_supervision", "/community_correction/missed_supervision"],
+        fields: &[
+            "/community_correction/escaped_supervision",
+            "/community_correction/missed_supervision",
+        ],
         label_zh: "社区矫正对象脱管漏管",
         label_en: "correction subjects escaping or missed by supervision",
         measure: Measure::Persons,
@@ -255,8 +315,21 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
             let c = &r.community_correction;
             all_zero(
                 &[
-                    (c.escaped_supervision, "/community_correction/escaped_supervision", "脱管", "escaped"),
-                    (c.missed_supervision, "/community_correction/missed_supervision", "漏管", "missed"),
+                    (
+                        c.escaped_supervision,
+                        "/community_correction/escaped_supervision",
+                        "脱管",
+                        ("person escaped supervision", "persons escaped supervision"),
+                    ),
+                    (
+                        c.missed_supervision,
+                        "/community_correction/missed_supervision",
+                        "漏管",
+                        (
+                            "person missed by supervision",
+                            "persons missed by supervision",
+                        ),
+                    ),
                 ],
                 Measure::Persons,
             )

@@ -51,7 +51,13 @@ pub(super) const RULES: &[RuleDef<DistrictRecord>] = &[
         label_en: "surveys, inspections and unannounced visits",
         measure: Measure::Times,
         year: None,
-        eval: |r, c| target((r.inspections, "/inspections"), c.params.targets.district_inspections, Measure::Times),
+        eval: |r, c| {
+            target(
+                (r.inspections, "/inspections"),
+                c.params.targets.district_inspections,
+                Measure::Times,
+            )
+        },
     },
     RuleDef {
         id: "t11-district-training",
@@ -68,7 +74,11 @@ pub(super) const RULES: &[RuleDef<DistrictRecord>] = &[
         measure: Measure::Times,
         year: None,
         eval: |r, c| {
-            target((r.staff_training_sessions, "/staff_training_sessions"), c.params.targets.district_training_sessions, Measure::Times)
+            target(
+                (r.staff_training_sessions, "/staff_training_sessions"),
+                c.params.targets.district_training_sessions,
+                Measure::Times,
+            )
         },
     },
     RuleDef {
@@ -101,7 +111,13 @@ pub(super) const RULES: &[RuleDef<DistrictRecord>] = &[
         label_en: "good practices promoted",
         measure: Measure::Items,
         year: None,
-        eval: |r, c| target((r.experiences_promoted, "/experiences_promoted"), c.params.targets.experiences_promoted, Measure::Items),
+        eval: |r, c| {
+            target(
+                (r.experiences_promoted, "/experiences_promoted"),
+                c.params.targets.experiences_promoted,
+                Measure::Items,
+            )
+        },
     },
     RuleDef {
         id: "y2022-survey",
@@ -122,10 +138,15 @@ pub(super) const RULES: &[RuleDef<DistrictRecord>] = &[
                 Check {
                     value: r.survey_and_checkup,
                     path: "/survey_and_checkup",
-                    zh: "专项调研和“法治体检”",
-                    en: "survey and check-up",
+                    zh: "未开展专项调研和“法治体检”",
+                    en: "no survey and rule-of-law check-up",
                 },
-                Check { value: r.problem_list, path: "/problem_list", zh: "明确问题清单", en: "problem list" },
+                Check {
+                    value: r.problem_list,
+                    path: "/problem_list",
+                    zh: "未明确问题清单",
+                    en: "no problem list",
+                },
             ])
         },
     },
@@ -159,6 +180,12 @@ pub(super) const RULES: &[RuleDef<DistrictRecord>] = &[
         label_en: "typical experiences",
         measure: Measure::Items,
         year: Some(2024),
-        eval: |r, c| target((r.typical_experiences, "/typical_experiences"), c.params.targets.typical_experiences, Measure::Items),
+        eval: |r, c| {
+            target(
+                (r.typical_experiences, "/typical_experiences"),
+                c.params.targets.typical_experiences,
+                Measure::Items,
+            )
+        },
     },
 ];

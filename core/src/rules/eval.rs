@@ -25,8 +25,13 @@ pub enum Status {
 
 impl Status {
     /// All statuses, in report order.
-    pub const ALL: [Status; 5] =
-        [Status::Pass, Status::Partial, Status::Fail, Status::NotApplicable, Status::MissingData];
+    pub const ALL: [Status; 5] = [
+        Status::Pass,
+        Status::Partial,
+        Status::Fail,
+        Status::NotApplicable,
+        Status::MissingData,
+    ];
 
     /// The snake_case name.
     pub fn as_str(self) -> &'static str {
@@ -66,6 +71,9 @@ pub struct Eval {
     pub units_failing: Vec<UnitFailing>,
     /// JSON Pointers of fields to fill in (missing_data).
     pub missing: Vec<String>,
+    /// JSON Pointers of the fields at fault, when more precise than the rule's declared fields
+    /// (e.g. `/units/3/legal_savvy_persons` of each failing unit).
+    pub paths: Option<Vec<String>>,
     /// Explanation in Chinese (without the rule's label).
     pub detail_zh: String,
     /// Explanation in English (without the rule's label).
@@ -84,6 +92,7 @@ impl Eval {
             shortfall: None,
             units_failing: Vec::new(),
             missing: Vec::new(),
+            paths: None,
             detail_zh: String::new(),
             detail_en: String::new(),
             joined: false,
@@ -142,6 +151,16 @@ pub fn flag(v: Option<bool>, path: &str) -> Eval {
     }
 }
 
+/// A yes/no requirement with its own wording of the failure (e.g. 所长不在岗).
+pub fn flag_or(v: Option<bool>, path: &str, fail_zh: &str, fail_en: &str) -> Eval {
+    let e = flag(v, path);
+    if e.status == Status::Fail {
+        e.detail(fail_zh, fail_en)
+    } else {
+        e
+    }
+}
+
 /// A number that must be at least `min`.
 pub fn at_least(v: Option<f64>, min: f64, path: &str, m: Measure) -> Eval {
     let Some(x) = v else { return missing([path]) };
@@ -149,24 +168,41 @@ pub fn at_least(v: Option<f64>, min: f64, path: &str, m: Measure) -> Eval {
         return Eval::new(Status::Pass, 1.0).values(json!(x), json!(min));
     }
     let short = min - x;
-    let mut e = Eval::new(Status::Fail, 0.0).values(json!(x), json!(min)).detail(
-        format!("{}{u}，低于{}{u}，还差{}{u}", fmt_num(x), fmt_num(min), fmt_num(short), u = m.zh()),
-        format!(
-            "{} {u}, below the {} {u} minimum: {} {u} short",
-            fmt_num(x),
-            fmt_num(min),
-            fmt_num(short),
-            u = m.en()
-        ),
-    );
+    let mut e = Eval::new(Status::Fail, 0.0)
+        .values(json!(x), json!(min))
+        .detail(
+            format!(
+                "{}{u}，低于{}{u}，还差{}{u}",
+                fmt_num(x),
+                fmt_num(min),
+                fmt_num(short),
+                u = m.zh()
+            ),
+            format!(
+                "{} {}, below the {} {} minimum: {} {} short",
+                fmt_num(x),
+                m.en_n(x),
+                fmt_num(min),
+                m.en_n(min),
+                fmt_num(short),
+                m.en_n(short)
+            ),
+        );
     e.shortfall = Some(short);
     e.joined = true;
     e
 }
 
+/// One count that must be zero: value, path, Chinese name, English name (singular, plural).
+pub type ZeroItem<'a> = (Option<Count>, &'a str, &'a str, (&'a str, &'a str));
+
 /// Counts that must all be zero (e.g. escaped supervision, serious reoffences).
-pub fn all_zero(items: &[(Option<Count>, &str, &str, &str)], m: Measure) -> Eval {
-    let absent: Vec<&str> = items.iter().filter(|i| i.0.is_none()).map(|i| i.1).collect();
+pub fn all_zero(items: &[ZeroItem], m: Measure) -> Eval {
+    let absent: Vec<&str> = items
+        .iter()
+        .filter(|i| i.0.is_none())
+        .map(|i| i.1)
+        .collect();
     if !absent.is_empty() {
         return missing(absent);
     }
@@ -177,11 +213,17 @@ pub fn all_zero(items: &[(Option<Count>, &str, &str, &str)], m: Measure) -> Eval
     }
     let zh: Vec<String> = items
         .iter()
-        .filter_map(|(c, _, zh, _)| c.filter(|c| c.0 > 0).map(|c| format!("{zh}{}{}", c.0, m.zh())))
+        .filter_map(|(c, _, zh, _)| {
+            c.filter(|c| c.0 > 0)
+                .map(|c| format!("{zh}{}{}", c.0, m.zh()))
+        })
         .collect();
     let en: Vec<String> = items
         .iter()
-        .filter_map(|(c, _, _, en)| c.filter(|c| c.0 > 0).map(|c| format!("{en}: {}", c.0)))
+        .filter_map(|(c, _, _, (one, many))| {
+            c.filter(|c| c.0 > 0)
+                .map(|c| format!("{} {}", c.0, if c.0 == 1 { one } else { many }))
+        })
         .collect();
     let mut e = Eval::new(Status::Fail, 0.0)
         .values(observed, json!(0))
@@ -192,7 +234,11 @@ pub fn all_zero(items: &[(Option<Count>, &str, &str, &str)], m: Measure) -> Eval
 
 /// Points × part / whole; whole 0 → not applicable.
 pub fn coverage(part: (Option<Count>, &str), whole: (Option<Count>, &str), m: Measure) -> Eval {
-    let absent: Vec<&str> = [part, whole].iter().filter(|x| x.0.is_none()).map(|x| x.1).collect();
+    let absent: Vec<&str> = [part, whole]
+        .iter()
+        .filter(|x| x.0.is_none())
+        .map(|x| x.1)
+        .collect();
     let (Some(p), Some(w)) = (part.0, whole.0) else {
         return missing(absent);
     };
@@ -218,14 +264,22 @@ pub fn coverage_of(p: f64, w: f64, m: Measure) -> Eval {
         let short = w - p;
         e.shortfall = Some(short);
         e = e.detail(
-            format!("{}/{}{u}，覆盖率{}，还差{}{u}", fmt_num(p), fmt_num(w), pct(fraction), fmt_num(short), u = m.zh()),
             format!(
-                "{} of {} {u} ({}): {} {u} short",
+                "{}/{}{u}，覆盖率{}，还差{}{u}",
                 fmt_num(p),
                 fmt_num(w),
                 pct(fraction),
                 fmt_num(short),
-                u = m.en()
+                u = m.zh()
+            ),
+            format!(
+                "{} of {} {} ({}): {} {} short",
+                fmt_num(p),
+                fmt_num(w),
+                m.en_n(w),
+                pct(fraction),
+                fmt_num(short),
+                m.en_n(short)
             ),
         );
     }
@@ -252,8 +306,19 @@ pub fn target(v: (Option<Count>, &str), target: f64, m: Measure) -> Eval {
         let short = target - x;
         e.shortfall = Some(short);
         e = e.detail(
-            format!("{}{u}，目标{}{u}，还差{}{u}", fmt_num(x), fmt_num(target), fmt_num(short), u = m.zh()),
-            format!("{} {u}, target {} {u}: {} {u} short", fmt_num(x), fmt_num(target), fmt_num(short), u = m.en()),
+            format!(
+                "{}{u}，目标{}{u}，还差{}{u}",
+                fmt_num(x),
+                fmt_num(target),
+                fmt_num(short),
+                u = m.zh()
+            ),
+            format!(
+                "{} against a target of {}: {} short",
+                fmt_num(x),
+                fmt_num(target),
+                fmt_num(short)
+            ),
         );
     }
     e
@@ -265,15 +330,19 @@ pub struct Check<'a> {
     pub value: Option<bool>,
     /// Field path.
     pub path: &'a str,
-    /// Name in Chinese.
+    /// What is wrong when the item does not hold, in Chinese (e.g. 未配备信息化设备).
     pub zh: &'a str,
-    /// Name in English.
+    /// What is wrong when the item does not hold, in English (e.g. `no IT equipment`).
     pub en: &'a str,
 }
 
 /// Points × share of items that hold.
 pub fn checklist(items: &[Check]) -> Eval {
-    let absent: Vec<&str> = items.iter().filter(|c| c.value.is_none()).map(|c| c.path).collect();
+    let absent: Vec<&str> = items
+        .iter()
+        .filter(|c| c.value.is_none())
+        .map(|c| c.path)
+        .collect();
     if !absent.is_empty() {
         return missing(absent);
     }
@@ -292,10 +361,25 @@ pub fn checklist(items: &[Check]) -> Eval {
     };
     let mut e = Eval::new(status, fraction).values(json!(met), json!(n));
     if status != Status::Pass {
-        let zh: Vec<&str> = items.iter().filter(|c| c.value != Some(true)).map(|c| c.zh).collect();
-        let en: Vec<&str> = items.iter().filter(|c| c.value != Some(true)).map(|c| c.en).collect();
+        let zh: Vec<&str> = items
+            .iter()
+            .filter(|c| c.value != Some(true))
+            .map(|c| c.zh)
+            .collect();
+        let en: Vec<&str> = items
+            .iter()
+            .filter(|c| c.value != Some(true))
+            .map(|c| c.en)
+            .collect();
         e.shortfall = Some((n - met) as f64);
-        e = e.detail(format!("未落实：{}", zh.join("、")), format!("not in place: {}", en.join(", ")));
+        e = e.detail(
+            format!("{}（{met}/{n}项符合）", zh.join("；")),
+            format!(
+                "{} ({met} of {n} {} met)",
+                en.join("; "),
+                Measure::Checks.en_n(n as f64)
+            ),
+        );
     }
     e
 }
@@ -310,20 +394,37 @@ pub enum Applies {
     Unknown(&'static str),
 }
 
+/// How a per-unit rule describes its units and their failure.
+pub struct UnitText<'a> {
+    /// The units it applies to, in Chinese (社区（村） or 行政村).
+    pub noun_zh: &'a str,
+    /// The same in English, singular and plural (`unit`/`units`, `village`/`villages`).
+    pub noun_en: (&'a str, &'a str),
+    /// What a failing unit lacks, in Chinese (e.g. 不足3名“法律明白人”).
+    pub fail_zh: String,
+    /// What a failing unit lacks, in English (e.g. `below 3 legal-savvy persons`).
+    pub fail_en: String,
+    /// Show each failing unit's observed value after its name (counts: yes; yes/no: no).
+    pub show_observed: bool,
+}
+
 /// Points × share of applicable units meeting the requirement.
 ///
 /// `check` returns `None` when the unit lacks the field, else whether it meets the requirement
-/// and the observed value.
+/// and the observed value. A failing finding points at each failing unit's field.
 pub fn per_unit(
     units: Option<&[Unit]>,
     field: &str,
     applies: impl Fn(&Unit) -> Applies,
     check: impl Fn(&Unit) -> Option<(bool, Value)>,
-    requirement: (&str, &str),
+    text: &UnitText,
 ) -> Eval {
-    let Some(units) = units else { return missing(["/units"]) };
+    let Some(units) = units else {
+        return missing(["/units"]);
+    };
     let mut absent = Vec::new();
     let mut failing = Vec::new();
+    let mut failing_paths = Vec::new();
     let mut applicable = 0usize;
     for (i, u) in units.iter().enumerate() {
         match applies(u) {
@@ -338,14 +439,23 @@ pub fn per_unit(
         match check(u) {
             None => absent.push(format!("/units/{i}/{}", escape(field))),
             Some((true, _)) => {}
-            Some((false, observed)) => failing.push(UnitFailing { name: u.name.clone(), observed }),
+            Some((false, observed)) => {
+                failing.push(UnitFailing {
+                    name: u.name.clone(),
+                    observed,
+                });
+                failing_paths.push(format!("/units/{i}/{}", escape(field)));
+            }
         }
     }
     if !absent.is_empty() {
         return missing(absent);
     }
     if applicable == 0 {
-        return not_applicable("没有适用的社区（村）", "no community or village it applies to");
+        return not_applicable(
+            &format!("没有{}", text.noun_zh),
+            &format!("no {}", text.noun_en.1),
+        );
     }
     let met = applicable - failing.len();
     let fraction = met as f64 / applicable as f64;
@@ -358,14 +468,42 @@ pub fn per_unit(
     };
     let mut e = Eval::new(status, fraction).values(json!(met), json!(applicable));
     if !failing.is_empty() {
-        let list_zh: Vec<String> = failing.iter().map(|f| format!("{}（{}）", f.name, show(&f.observed))).collect();
-        let list_en: Vec<String> = failing.iter().map(|f| format!("{} ({})", f.name, show_en(&f.observed))).collect();
+        let (list_zh, list_en): (Vec<String>, Vec<String>) = failing
+            .iter()
+            .map(|f| {
+                if text.show_observed {
+                    (
+                        format!("{}（{}）", f.name, show(&f.observed)),
+                        format!("{} ({})", f.name, show_en(&f.observed)),
+                    )
+                } else {
+                    (f.name.clone(), f.name.clone())
+                }
+            })
+            .unzip();
+        let noun_en = if applicable == 1 {
+            text.noun_en.0
+        } else {
+            text.noun_en.1
+        };
         e.shortfall = Some(failing.len() as f64);
         e = e.detail(
-            format!("{}个社区（村）未达到{}：{}", failing.len(), requirement.0, list_zh.join("、")),
-            format!("{} of {applicable} units below {}: {}", failing.len(), requirement.1, list_en.join(", ")),
+            format!(
+                "{applicable}个{}中{}个{}：{}",
+                text.noun_zh,
+                failing.len(),
+                text.fail_zh,
+                list_zh.join("、")
+            ),
+            format!(
+                "{} of {applicable} {noun_en} {}: {}",
+                failing.len(),
+                text.fail_en,
+                list_en.join(", ")
+            ),
         );
         e.units_failing = failing;
+        e.paths = Some(failing_paths);
     }
     e
 }
@@ -392,11 +530,23 @@ pub fn trend(current: f64, previous: f64) -> Eval {
     if current >= 1.0 || current > previous {
         return e;
     }
-    let mut e = Eval { status: Status::Fail, fraction: 0.0, ..e };
+    let mut e = Eval {
+        status: Status::Fail,
+        fraction: 0.0,
+        ..e
+    };
     e.shortfall = Some(round4(previous - current));
     e.detail(
-        format!("本年比例{}，上年{}，未进一步提高", pct(current), pct(previous)),
-        format!("this year's share {} is not above last year's {}", pct(current), pct(previous)),
+        format!(
+            "本年比例{}，上年{}，未进一步提高",
+            pct(current),
+            pct(previous)
+        ),
+        format!(
+            "this year's share {} is not above last year's {}",
+            pct(current),
+            pct(previous)
+        ),
     )
 }
 

@@ -1,16 +1,23 @@
 //! 二（二）6 加强普法依法治理工作.
 
-use super::eval::{at_least, flag, missing, not_applicable, per_unit, Applies, Eval};
+use super::eval::{
+    at_least, flag, fmt_num, missing, not_applicable, per_unit, Applies, Eval, UnitText,
+};
 use super::{Dimension::Business, Measure, Method::*, RuleDef, Severity::*};
 use crate::model::{OfficeRecord, UnitKind};
 use serde_json::json;
 
 fn democracy_demo(r: &OfficeRecord) -> Eval {
-    let Some(units) = r.units.as_deref() else { return missing(["/units"]) };
+    let Some(units) = r.units.as_deref() else {
+        return missing(["/units"]);
+    };
     if units.is_empty() {
         return not_applicable("没有社区（村）", "no communities or villages");
     }
-    let demos = units.iter().filter(|u| u.democracy_demo == Some(true)).count();
+    let demos = units
+        .iter()
+        .filter(|u| u.democracy_demo == Some(true))
+        .count();
     if demos > 0 {
         return flag(Some(true), "").values(json!(demos), json!(1));
     }
@@ -25,7 +32,10 @@ fn democracy_demo(r: &OfficeRecord) -> Eval {
     }
     let mut e = flag(Some(false), "").values(json!(0), json!(1));
     e.shortfall = Some(1.0);
-    e.detail("没有民主法治示范社区（村）", "no democracy-and-rule-of-law model unit")
+    e.detail(
+        "没有民主法治示范社区（村）",
+        "no democracy-and-rule-of-law model unit",
+    )
 }
 
 pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
@@ -53,8 +63,21 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
                     Some(UnitKind::Community) => Applies::No,
                     None => Applies::Unknown("kind"),
                 },
-                |u| u.legal_savvy_persons.map(|n| (f64::from(n.0) >= min, json!(n.0))),
-                ("每村3名“法律明白人”", "3 legal-savvy persons per village"),
+                |u| {
+                    u.legal_savvy_persons
+                        .map(|n| (f64::from(n.0) >= min, json!(n.0)))
+                },
+                &UnitText {
+                    noun_zh: "行政村",
+                    noun_en: ("village", "villages"),
+                    fail_zh: format!("不足{}名“法律明白人”", fmt_num(min)),
+                    fail_en: format!(
+                        "below {} legal-savvy {}",
+                        fmt_num(min),
+                        if min == 1.0 { "person" } else { "persons" }
+                    ),
+                    show_observed: true,
+                },
             )
         },
     },
@@ -74,7 +97,9 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         year: None,
         eval: |r, c| {
             at_least(
-                r.legal_education.subdistrict_culture_sites.map(|n| n.as_f64()),
+                r.legal_education
+                    .subdistrict_culture_sites
+                    .map(|n| n.as_f64()),
                 c.params.thresholds.culture_sites,
                 "/legal_education/subdistrict_culture_sites",
                 Measure::Units,
@@ -102,7 +127,17 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
                 "culture_sites",
                 |_| Applies::Yes,
                 |u| u.culture_sites.map(|n| (f64::from(n.0) >= min, json!(n.0))),
-                ("至少1个法治文化阵地", "one rule-of-law culture site"),
+                &UnitText {
+                    noun_zh: "社区（村）",
+                    noun_en: ("unit", "units"),
+                    fail_zh: format!("不足{}个法治文化阵地", fmt_num(min)),
+                    fail_en: format!(
+                        "below {} rule-of-law culture {}",
+                        fmt_num(min),
+                        if min == 1.0 { "site" } else { "sites" }
+                    ),
+                    show_observed: true,
+                },
             )
         },
     },
@@ -120,7 +155,12 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "legal-education responsibility system",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| flag(r.legal_education.responsibility_system, "/legal_education/responsibility_system"),
+        eval: |r, _| {
+            flag(
+                r.legal_education.responsibility_system,
+                "/legal_education/responsibility_system",
+            )
+        },
     },
     RuleDef {
         id: "t06-democracy-demo",

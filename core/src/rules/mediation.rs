@@ -1,6 +1,6 @@
 //! 二（二）5 深入推进矛盾纠纷化解工作.
 
-use super::eval::{coverage, flag, per_unit, Applies};
+use super::eval::{coverage, flag, per_unit, Applies, UnitText};
 use super::{Dimension::Business, Measure, Method::*, RuleDef, Severity::*};
 use crate::model::OfficeRecord;
 use serde_json::json;
@@ -20,7 +20,12 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "subdistrict people's mediation committee",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| flag(r.mediation.subdistrict_committee, "/mediation/subdistrict_committee"),
+        eval: |r, _| {
+            flag(
+                r.mediation.subdistrict_committee,
+                "/mediation/subdistrict_committee",
+            )
+        },
     },
     RuleDef {
         id: "t05-unit-committees",
@@ -42,7 +47,13 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
                 "mediation_committee",
                 |_| Applies::Yes,
                 |u| u.mediation_committee.map(|b| (b, json!(b))),
-                ("依法规范设立人民调解委员会", "a lawfully established mediation committee"),
+                &UnitText {
+                    noun_zh: "社区（村）",
+                    noun_en: ("unit", "units"),
+                    fail_zh: "未依法规范设立人民调解委员会".into(),
+                    fail_en: "without a lawfully established mediation committee".into(),
+                    show_observed: false,
+                },
             )
         },
     },
@@ -92,7 +103,12 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "clear administrative mediation duties",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| flag(r.mediation.administrative_mediation, "/mediation/administrative_mediation"),
+        eval: |r, _| {
+            flag(
+                r.mediation.administrative_mediation,
+                "/mediation/administrative_mediation",
+            )
+        },
     },
     RuleDef {
         id: "t05-local-resolution",
@@ -103,7 +119,10 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Standard,
         points: 1.0,
         dimension: Business,
-        fields: &["/mediation/disputes/total", "/mediation/disputes/resolved_locally"],
+        fields: &[
+            "/mediation/disputes/total",
+            "/mediation/disputes/resolved_locally",
+        ],
         label_zh: "矛盾纠纷就地化解",
         label_en: "disputes resolved locally",
         measure: Measure::Items,

@@ -83,7 +83,9 @@ impl Severity {
 }
 
 /// The plan's headings that scores are grouped by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
     /// 二（一）政治建设
@@ -100,8 +102,12 @@ pub enum Dimension {
 
 impl Dimension {
     /// Office dimensions, in the plan's order.
-    pub const OFFICE: [Dimension; 4] =
-        [Dimension::Political, Dimension::Business, Dimension::Staffing, Dimension::Support];
+    pub const OFFICE: [Dimension; 4] = [
+        Dimension::Political,
+        Dimension::Business,
+        Dimension::Staffing,
+        Dimension::Support,
+    ];
 
     /// The snake_case id.
     pub fn id(self) -> &'static str {
@@ -187,7 +193,21 @@ impl Measure {
         }
     }
 
-    /// Word after a number in English.
+    /// Word after a number in English, agreeing with `n` (1 person, 2 persons, 10 m²).
+    pub fn en_n(self, n: f64) -> &'static str {
+        if n != 1.0 {
+            return self.en();
+        }
+        match self {
+            Measure::Items | Measure::Checks => "item",
+            Measure::Persons => "person",
+            Measure::Units => "unit",
+            Measure::Times => "time",
+            other => other.en(),
+        }
+    }
+
+    /// Word after a number in English (plural).
     pub fn en(self) -> &'static str {
         match self {
             Measure::M2 => "m²",
@@ -245,7 +265,9 @@ pub struct RuleDef<R: 'static> {
 
 impl<R> std::fmt::Debug for RuleDef<R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RuleDef").field("id", &self.id).finish_non_exhaustive()
+        f.debug_struct("RuleDef")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
     }
 }
 

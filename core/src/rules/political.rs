@@ -46,25 +46,34 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Standard,
         points: 3.0,
         dimension: Political,
-        fields: &["/political/three_provisions", "/political/discipline_violations"],
+        fields: &[
+            "/political/three_provisions",
+            "/political/discipline_violations",
+        ],
         label_zh: "纪律作风建设",
         label_en: "discipline and conduct",
         measure: Measure::Checks,
         year: None,
         eval: |r, _| {
             let p = &r.political;
+            let n = p.discipline_violations.map_or(0, |c| c.0);
+            let violations_zh = format!("发生违反纪律作风问题{n}起");
+            let violations_en = format!(
+                "{n} discipline {}",
+                if n == 1 { "violation" } else { "violations" }
+            );
             checklist(&[
                 Check {
                     value: p.three_provisions,
                     path: "/political/three_provisions",
-                    zh: "防止干预司法“三个规定”",
-                    en: "the three provisions against interference in justice",
+                    zh: "未落实防止干预司法“三个规定”",
+                    en: "the three provisions against interference in justice not applied",
                 },
                 Check {
                     value: p.discipline_violations.map(|c| c.0 == 0),
                     path: "/political/discipline_violations",
-                    zh: "无违反纪律作风问题",
-                    en: "no discipline violations",
+                    zh: &violations_zh,
+                    en: &violations_en,
                 },
             ])
         },

@@ -1,6 +1,6 @@
 //! 二（二）9 强化基层公共法律服务供给.
 
-use super::eval::{flag, per_unit, target, Applies};
+use super::eval::{flag, per_unit, target, Applies, UnitText};
 use super::{Dimension::Business, Measure, Method::*, RuleDef, Severity::*};
 use crate::model::OfficeRecord;
 use serde_json::json;
@@ -20,7 +20,12 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "public legal service station",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| flag(r.public_legal_service.station.established, "/public_legal_service/station/established"),
+        eval: |r, _| {
+            flag(
+                r.public_legal_service.station.established,
+                "/public_legal_service/station/established",
+            )
+        },
     },
     RuleDef {
         id: "t09-station-layout",
@@ -37,7 +42,10 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         measure: Measure::Flag,
         year: None,
         eval: |r, _| {
-            flag(r.public_legal_service.station.functional_zoning, "/public_legal_service/station/functional_zoning")
+            flag(
+                r.public_legal_service.station.functional_zoning,
+                "/public_legal_service/station/functional_zoning",
+            )
         },
     },
     RuleDef {
@@ -81,7 +89,13 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
                 "legal_advisor",
                 |_| Applies::Yes,
                 |u| u.legal_advisor.map(|b| (b, json!(b))),
-                ("配备法律顾问", "a legal advisor"),
+                &UnitText {
+                    noun_zh: "社区（村）",
+                    noun_en: ("unit", "units"),
+                    fail_zh: "未配备法律顾问".into(),
+                    fail_en: "without a legal advisor".into(),
+                    show_observed: false,
+                },
             )
         },
     },
@@ -99,7 +113,12 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "one-stop service",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| flag(r.public_legal_service.one_stop, "/public_legal_service/one_stop"),
+        eval: |r, _| {
+            flag(
+                r.public_legal_service.one_stop,
+                "/public_legal_service/one_stop",
+            )
+        },
     },
     RuleDef {
         id: "t09-special-campaigns",
@@ -117,7 +136,10 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         year: None,
         eval: |r, c| {
             target(
-                (r.public_legal_service.special_campaigns, "/public_legal_service/special_campaigns"),
+                (
+                    r.public_legal_service.special_campaigns,
+                    "/public_legal_service/special_campaigns",
+                ),
                 c.params.targets.special_campaigns,
                 Measure::Times,
             )
@@ -137,6 +159,11 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "accepting reconsideration applications",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| flag(r.public_legal_service.reconsideration_intake, "/public_legal_service/reconsideration_intake"),
+        eval: |r, _| {
+            flag(
+                r.public_legal_service.reconsideration_intake,
+                "/public_legal_service/reconsideration_intake",
+            )
+        },
     },
 ];

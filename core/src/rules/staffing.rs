@@ -1,6 +1,9 @@
 //! 二（三）干部队伍建设: tasks 10–11.
 
-use super::eval::{at_least, checklist, coverage, coverage_of, flag, missing, not_applicable, target, trend, Check, Eval};
+use super::eval::{
+    at_least, checklist, coverage, coverage_of, flag, flag_or, missing, not_applicable, target,
+    trend, Check, Eval,
+};
 use super::{Dimension::Staffing, EvalCtx, Measure, Method::*, RuleDef, Severity::*};
 use crate::model::{Count, OfficeRecord};
 
@@ -10,10 +13,19 @@ fn qualification_trend(r: &OfficeRecord, c: &EvalCtx) -> Eval {
         return not_applicable("无在编在岗人员", "no staff");
     }
     let (Some(staff), Some(q)) = (s.staff, s.legal_qualification) else {
-        let absent = [(s.staff.is_none(), "/staffing/staff"), (s.legal_qualification.is_none(), "/staffing/legal_qualification")];
+        let absent = [
+            (s.staff.is_none(), "/staffing/staff"),
+            (
+                s.legal_qualification.is_none(),
+                "/staffing/legal_qualification",
+            ),
+        ];
         return missing(absent.into_iter().filter(|x| x.0).map(|x| x.1));
     };
-    let previous = s.previous_qualification_ratio.map(|r| r.0).or(c.previous_ratio);
+    let previous = s
+        .previous_qualification_ratio
+        .map(|r| r.0)
+        .or(c.previous_ratio);
     let Some(previous) = previous else {
         return missing(["/staffing/previous_qualification_ratio"]);
     };
@@ -23,7 +35,11 @@ fn qualification_trend(r: &OfficeRecord, c: &EvalCtx) -> Eval {
 fn staffing_level(r: &OfficeRecord) -> Eval {
     let s = &r.staffing;
     let (Some(staff), Some(posts)) = (s.staff, s.authorized_posts) else {
-        return coverage((s.staff, "/staffing/staff"), (s.authorized_posts, "/staffing/authorized_posts"), Measure::Persons);
+        return coverage(
+            (s.staff, "/staffing/staff"),
+            (s.authorized_posts, "/staffing/authorized_posts"),
+            Measure::Persons,
+        );
     };
     coverage_of(staff.min(posts).as_f64(), posts.as_f64(), Measure::Persons)
 }
@@ -33,22 +49,22 @@ fn social_workforce(r: &OfficeRecord) -> Eval {
     let mut items = vec![Check {
         value: r.mediation.mediators.map(|m| m.0 > 0),
         path: "/mediation/mediators",
-        zh: "人民调解员",
-        en: "people's mediators",
+        zh: "未落实人民调解员",
+        en: "no people's mediators",
     }];
     match subjects {
         None => items.push(Check {
             value: None,
             path: "/community_correction/subjects",
-            zh: "社区矫正对象人数",
-            en: "persons under correction",
+            zh: "社区矫正对象人数未填报",
+            en: "persons under correction not reported",
         }),
         Some(Count(0)) => {}
         Some(_) => items.push(Check {
             value: r.staffing.correction_social_workers.map(|w| w.0 > 0),
             path: "/staffing/correction_social_workers",
-            zh: "社区矫正社会工作者",
-            en: "community-correction social workers",
+            zh: "未落实社区矫正社会工作者",
+            en: "no community-correction social workers",
         }),
     }
     checklist(&items)
@@ -69,7 +85,14 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "director in post",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| flag(r.staffing.director_in_post, "/staffing/director_in_post"),
+        eval: |r, _| {
+            flag_or(
+                r.staffing.director_in_post,
+                "/staffing/director_in_post",
+                "所长不在岗",
+                "the director is not in post",
+            )
+        },
     },
     RuleDef {
         id: "t10-legal-professional",
@@ -108,7 +131,12 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "dedicated legal-affairs post",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| flag(r.staffing.dedicated_legal_post, "/staffing/dedicated_legal_post"),
+        eval: |r, _| {
+            flag(
+                r.staffing.dedicated_legal_post,
+                "/staffing/dedicated_legal_post",
+            )
+        },
     },
     RuleDef {
         id: "t10-qualification-trend",
@@ -119,7 +147,11 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Standard,
         points: 1.0,
         dimension: Staffing,
-        fields: &["/staffing/legal_qualification", "/staffing/staff", "/staffing/previous_qualification_ratio"],
+        fields: &[
+            "/staffing/legal_qualification",
+            "/staffing/staff",
+            "/staffing/previous_qualification_ratio",
+        ],
         label_zh: "法律职业资格人员比例",
         label_en: "share of staff with the legal qualification",
         measure: Measure::Ratio,
@@ -151,7 +183,11 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Standard,
         points: 1.0,
         dimension: Staffing,
-        fields: &["/mediation/mediators", "/staffing/correction_social_workers", "/community_correction/subjects"],
+        fields: &[
+            "/mediation/mediators",
+            "/staffing/correction_social_workers",
+            "/community_correction/subjects",
+        ],
         label_zh: "人民调解员、社区矫正社会工作力量",
         label_en: "mediators and correction social workers",
         measure: Measure::Checks,
@@ -194,7 +230,14 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "director's city training",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| flag(r.staffing.director_city_training, "/staffing/director_city_training"),
+        eval: |r, _| {
+            flag_or(
+                r.staffing.director_city_training,
+                "/staffing/director_city_training",
+                "所长未参加",
+                "not attended",
+            )
+        },
     },
     RuleDef {
         id: "t11-business-training",
@@ -211,7 +254,11 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         measure: Measure::Times,
         year: None,
         eval: |r, c| {
-            target((r.staffing.training_sessions, "/staffing/training_sessions"), c.params.targets.training_sessions, Measure::Times)
+            target(
+                (r.staffing.training_sessions, "/staffing/training_sessions"),
+                c.params.targets.training_sessions,
+                Measure::Times,
+            )
         },
     },
 ];

@@ -1,6 +1,6 @@
 //! 二（四）保障能力建设: tasks 12–15.
 
-use super::eval::{at_least, coverage, flag, missing, not_applicable, Eval};
+use super::eval::{at_least, coverage, flag, flag_or, missing, not_applicable, Eval};
 use super::{Dimension::Support, Measure, Method::*, RuleDef, Severity::*};
 use crate::model::{Archive, OfficeRecord};
 use serde_json::json;
@@ -13,7 +13,10 @@ fn archive(r: &OfficeRecord) -> Eval {
         }
         Some(Archive::None) => flag(Some(false), "")
             .values(json!("none"), json!(["room", "area"]))
-            .detail("未独立设置档案室或独立区域", "no separate archive room or area"),
+            .detail(
+                "未独立设置档案室或独立区域",
+                "no separate archive room or area",
+            ),
     }
 }
 
@@ -22,8 +25,12 @@ fn signage(r: &OfficeRecord) -> Eval {
     match p.built_or_renovated {
         None => missing(["/support/premises/built_or_renovated"]),
         Some(false) => not_applicable("未新改扩建", "not built or renovated during the plan"),
-        Some(true) => flag(p.signage_compliant, "/support/premises/signage_compliant")
-            .detail("标识标牌不符合《司法所外观标识规范》", "signs do not follow the appearance standard"),
+        Some(true) => flag_or(
+            p.signage_compliant,
+            "/support/premises/signage_compliant",
+            "不符合司法部《司法所外观标识规范》",
+            "does not follow the Ministry of Justice's appearance standard",
+        ),
     }
 }
 
@@ -131,7 +138,10 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Standard,
         points: 1.0,
         dimension: Support,
-        fields: &["/support/premises/built_or_renovated", "/support/premises/signage_compliant"],
+        fields: &[
+            "/support/premises/built_or_renovated",
+            "/support/premises/signage_compliant",
+        ],
         label_zh: "标识标牌",
         label_en: "signage",
         measure: Measure::Flag,
@@ -152,7 +162,12 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "unified management platform",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| flag(r.support.information.unified_platform, "/support/information/unified_platform"),
+        eval: |r, _| {
+            flag(
+                r.support.information.unified_platform,
+                "/support/information/unified_platform",
+            )
+        },
     },
     RuleDef {
         id: "t14-mobile-apps",
@@ -168,7 +183,12 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "mobile apps",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| flag(r.support.information.mobile_apps, "/support/information/mobile_apps"),
+        eval: |r, _| {
+            flag(
+                r.support.information.mobile_apps,
+                "/support/information/mobile_apps",
+            )
+        },
     },
     RuleDef {
         id: "t14-self-service",
@@ -184,7 +204,12 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "self-service terminals",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| flag(r.support.information.self_service, "/support/information/self_service"),
+        eval: |r, _| {
+            flag(
+                r.support.information.self_service,
+                "/support/information/self_service",
+            )
+        },
     },
     RuleDef {
         id: "t15-allowance",
@@ -202,7 +227,11 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         year: None,
         eval: |r, _| {
             let a = &r.support.allowance;
-            coverage((a.paid, "/support/allowance/paid"), (a.eligible, "/support/allowance/eligible"), Measure::Persons)
+            coverage(
+                (a.paid, "/support/allowance/paid"),
+                (a.eligible, "/support/allowance/eligible"),
+                Measure::Persons,
+            )
         },
     },
 ];
