@@ -24,6 +24,7 @@
 
 pub mod api;
 pub mod batch;
+pub mod docs;
 pub mod html;
 pub mod ledger;
 pub mod model;
