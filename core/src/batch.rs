@@ -85,13 +85,22 @@ struct Peek {
     staffing: Option<PeekStaff>,
 }
 
-/// What the first pass learns.
+/// What the first pass learns about one key.
+#[derive(Debug, Clone, Copy)]
+struct Seen {
+    /// Occurrences of the key.
+    count: u32,
+    /// Index of the first occurrence.
+    first: u32,
+    /// legal_qualification / staff of that record (NaN when unknown).
+    ratio: f64,
+}
+
+/// What the first pass learns: per (code, year) key hash, occurrences and the qualification
+/// ratio (about 32 bytes a record).
 #[derive(Debug, Default)]
 pub struct BatchIndex {
-    /// key → (occurrences, first index).
-    seen: HashMap<u64, (u32, u32)>,
-    /// (code, year) → legal_qualification / staff.
-    ratios: HashMap<u64, f32>,
+    seen: HashMap<u64, Seen>,
     /// (district, year) pairs that have a district record.
     district_years: Vec<(District, i32)>,
 }
@@ -109,20 +118,19 @@ impl BatchIndex {
                 let Some(code) = p.office.and_then(|o| o.code).and_then(|c| c.as_str().map(str::to_owned)) else {
                     return;
                 };
-                let k = key_hash(0, &code, year);
-                self.seen.entry(k).and_modify(|e| e.0 += 1).or_insert((1, idx));
-                if let Some(s) = p.staffing {
+                let ratio = p.staffing.map_or(f64::NAN, |s| {
                     let staff = s.staff.as_ref().and_then(Value::as_u64).filter(|s| *s > 0);
                     let q = s.legal_qualification.as_ref().and_then(Value::as_u64);
-                    if let (Some(staff), Some(q)) = (staff, q) {
-                        self.ratios.insert(k, (q as f64 / staff as f64) as f32);
+                    match (staff, q) {
+                        (Some(staff), Some(q)) => q as f64 / staff as f64,
+                        _ => f64::NAN,
                     }
-                }
+                });
+                self.note(key_hash(0, &code, year), idx, ratio);
             }
             Some("sifasuo.district/1") => {
                 let Some(d) = p.district.as_ref().and_then(Value::as_str) else { return };
-                let k = key_hash(1, d, year);
-                self.seen.entry(k).and_modify(|e| e.0 += 1).or_insert((1, idx));
+                self.note(key_hash(1, d, year), idx, f64::NAN);
                 if let (Some(dist), Ok(y)) = (District::from_zh(d), i32::try_from(year)) {
                     if !self.district_years.contains(&(dist, y)) {
                         self.district_years.push((dist, y));
@@ -133,15 +141,23 @@ impl BatchIndex {
         }
     }
 
-    fn duplicate(&self, kind: u8, code: &str, year: i32) -> Option<u32> {
+    fn note(&mut self, key: u64, idx: u32, ratio: f64) {
         self.seen
-            .get(&key_hash(kind, code, i64::from(year)))
-            .filter(|(n, _)| *n > 1)
-            .map(|(_, first)| *first)
+            .entry(key)
+            .and_modify(|e| e.count = e.count.saturating_add(1))
+            .or_insert(Seen { count: 1, first: idx, ratio });
     }
 
+    fn duplicate(&self, kind: u8, code: &str, year: i32) -> Option<u32> {
+        self.seen.get(&key_hash(kind, code, i64::from(year))).filter(|e| e.count > 1).map(|e| e.first)
+    }
+
+    /// Last year's ratio, when last year's record is in the batch once and has one.
     fn previous_ratio(&self, code: &str, year: i32) -> Option<f64> {
-        self.ratios.get(&key_hash(0, code, i64::from(year) - 1)).map(|r| f64::from(*r))
+        self.seen
+            .get(&key_hash(0, code, i64::from(year) - 1))
+            .filter(|e| e.count == 1 && !e.ratio.is_nan())
+            .map(|e| e.ratio)
     }
 }
 
@@ -188,7 +204,7 @@ pub struct BatchOptions {
 
 impl Default for BatchOptions {
     fn default() -> Self {
-        BatchOptions { threads: 0, chunk: 2048 }
+        BatchOptions { threads: 0, chunk: 512 }
     }
 }
 
