@@ -1,0 +1,182 @@
+//! WebAssembly binding of `sifasuo`: JS values in, `sifasuo::api` called, JS values out.
+//!
+//! Values cross the boundary as JSON text: JS → text by a strict `JSON.stringify` (NaN,
+//! `undefined`, BigInt, functions and cycles are refused, not nulled), text → value by core's own
+//! parser (same limits and errors as the CLI and Python), results → text by `serde_json` →
+//! `JSON.parse`. So every front door yields the same bytes. Invalid records come back as data;
+//! only misuse (bad options, bad parameters, unknown schema kind) throws.
+
+use serde_json::{json, Map, Value};
+use sifasuo::api;
+use sifasuo::batch::{self, BatchOptions, Item, Outcome, Row, Source};
+use sifasuo::params::{ParamIssue, Parameters, ParametersError};
+use sifasuo::validate::{self, pii::redact, ErrorCode, ValidationError};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/convert.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = toJsonText)]
+    fn to_json_text(value: &JsValue) -> Option<String>;
+    #[wasm_bindgen(js_name = failurePath)]
+    fn failure_path() -> String;
+    #[wasm_bindgen(js_name = failureReason)]
+    fn failure_reason() -> String;
+    #[wasm_bindgen(js_name = fromJsonText, catch)]
+    fn from_json_text(text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = paramsOption, catch)]
+    fn params_option(options: &JsValue, func: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = isArray, catch)]
+    fn is_array(v: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(js_name = arrayLength, catch)]
+    fn array_length(v: &JsValue) -> Result<u32, JsValue>;
+    #[wasm_bindgen(js_name = arrayGet, catch)]
+    fn array_get(v: &JsValue, i: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = makeError)]
+    fn make_error(name: &str, message: &str, issues_json: &str) -> JsValue;
+}
+
+/// JS value → JSON text, or the `invalid_json` error saying why it is not JSON data.
+fn text_of(value: &JsValue) -> Result<String, ValidationError> {
+    match to_json_text(value) {
+        Some(t) => Ok(t),
+        None => {
+            let mut ctx = Map::new();
+            ctx.insert("reason".into(), json!(failure_reason()));
+            Err(ValidationError::new(ErrorCode::InvalidJson, redact(&failure_path()), ctx))
+        }
+    }
+}
+
+/// JS value → JSON value through core's parser.
+fn value_of(value: &JsValue) -> Result<Value, ValidationError> {
+    validate::parse_value(&text_of(value)?)
+}
+
+/// Rust value → plain JS object (same keys and numbers as the JSON the CLI writes).
+fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(v).map_err(|e| make_error("Error", &format!("sifasuo: {e}"), ""))?;
+    from_json_text(&text)
+}
+
+fn type_error(message: &str) -> JsValue {
+    make_error("TypeError", message, "")
+}
+
+fn params_error(issues: &[ParamIssue], message: &str) -> JsValue {
+    let issues = serde_json::to_string(issues).unwrap_or_else(|_| "[]".into());
+    make_error("ParametersError", message, &issues)
+}
+
+/// The parameters named by `options.params` (defaults when absent).
+fn params_of(options: &JsValue, func: &str) -> Result<Parameters, JsValue> {
+    let over = params_option(options, func)?;
+    if over.is_undefined() {
+        return Ok(Parameters::default());
+    }
+    let v = value_of(&over).map_err(|e| {
+        let issue = ParamIssue { path: e.path.clone(), message: e.message_en.clone() };
+        params_error(&[issue], &format!("{func}: parameters are not valid: {}", e.message_en))
+    })?;
+    api::parameters(Some(&v)).map_err(|e| {
+        let issues = match &e {
+            ParametersError::Invalid(issues) => issues.clone(),
+            other => vec![ParamIssue { path: String::new(), message: other.to_string() }],
+        };
+        params_error(&issues, &format!("{func}: {e}"))
+    })
+}
+
+/// Every element of a JS array as a batch item.
+fn items_of(records: &JsValue, func: &str) -> Result<Vec<Item>, JsValue> {
+    if !is_array(records)? {
+        return Err(type_error(&format!("{func}: expected an array of records")));
+    }
+    let n = array_length(records)?;
+    let mut items = Vec::with_capacity(n.min(100_000) as usize);
+    for i in 0..n {
+        let v = array_get(records, i)?;
+        items.push((Source { file: String::new(), line: i as usize + 1 }, text_of(&v)));
+    }
+    Ok(items)
+}
+
+/// Scores a batch like `api::score_many`, rows for unconvertible elements included.
+fn rows_of(items: &[Item], params: &Parameters) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(items.len());
+    batch::score_stream(|| items.iter().cloned(), params, &BatchOptions::default(), |r| rows.push(r));
+    rows.sort_by_key(|r| r.index);
+    rows
+}
+
+/// Every problem of a record (`[]` when valid).
+#[wasm_bindgen]
+pub fn validate(record: JsValue) -> Result<JsValue, JsValue> {
+    let errors = match value_of(&record) {
+        Ok(v) => api::validate(&v),
+        Err(e) => vec![e],
+    };
+    to_js(&errors)
+}
+
+/// Validates and scores one record: `{kind: "office"|"district", report}` or `{kind: "invalid", errors}`.
+#[wasm_bindgen]
+pub fn score(record: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let params = params_of(&options, "score")?;
+    let outcome = match value_of(&record) {
+        Ok(v) => api::score(&v, &params),
+        Err(e) => Outcome::Invalid { errors: vec![e] },
+    };
+    to_js(&outcome)
+}
+
+/// Scores a batch: one row per record, in input order.
+#[wasm_bindgen(js_name = scoreMany)]
+pub fn score_many(records: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let params = params_of(&options, "scoreMany")?;
+    let items = items_of(&records, "scoreMany")?;
+    to_js(&rows_of(&items, &params))
+}
+
+/// The rectification ledger (台账) of a batch of office records over several years.
+#[wasm_bindgen]
+pub fn ledger(records: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let params = params_of(&options, "ledger")?;
+    let items = items_of(&records, "ledger")?;
+    let rows = rows_of(&items, &params);
+    match api::ledger(&rows) {
+        Ok(l) => to_js(&l),
+        Err(e) => Err(make_error("LedgerError", &e.to_string(), "")),
+    }
+}
+
+/// The problem list (问题清单) of an office report, worst first.
+#[wasm_bindgen]
+pub fn problems(report: JsValue) -> Result<JsValue, JsValue> {
+    let v = value_of(&report).map_err(|e| type_error(&format!("problems: {}", e.message_en)))?;
+    let r: sifasuo::Report =
+        serde_json::from_value(v).map_err(|_| type_error("problems: expected an office report"))?;
+    to_js(&sifasuo::report::problems_of(&r.findings))
+}
+
+/// The rule catalogue (points and severities of the given parameters).
+#[wasm_bindgen]
+pub fn rules(options: JsValue) -> Result<JsValue, JsValue> {
+    let params = params_of(&options, "rules")?;
+    to_js(&api::rules(&params))
+}
+
+/// The JSON Schema of `"office"`, `"district"` or `"parameters"`.
+#[wasm_bindgen]
+pub fn schema(kind: JsValue) -> Result<JsValue, JsValue> {
+    let name = kind.as_string().unwrap_or_default();
+    match api::schema(&name) {
+        Some(s) => to_js(&s),
+        None => Err(type_error("schema: kind must be \"office\", \"district\" or \"parameters\"")),
+    }
+}
+
+/// Every validation error code with its description.
+#[wasm_bindgen(js_name = errorCodes)]
+pub fn error_codes() -> Result<JsValue, JsValue> {
+    to_js(&api::error_codes())
+}
