@@ -29,6 +29,17 @@ pub fn score(record: &Value, params: &Parameters) -> Outcome {
     }
 }
 
+/// Like [`score`], with last year's qualification ratio of the office (for
+/// `t10-qualification-trend` when the record has no `previous_qualification_ratio`).
+pub fn score_with_previous(record: &Value, params: &Parameters, previous_ratio: Option<f64>) -> Outcome {
+    match validate::from_value(record) {
+        Ok(Record::Office(o)) => {
+            Outcome::Office { report: Box::new(crate::score::score_with(&o, params, previous_ratio)) }
+        }
+        _ => score(record, params),
+    }
+}
+
 /// Scores a batch: one row per record in input order, duplicates reported as error rows,
 /// last year's qualification ratio taken from the batch, district records rolled up with their
 /// offices.
