@@ -1,0 +1,392 @@
+//! The native half of the `sifasuo` Python package (`sifasuo._native`).
+//!
+//! Every function converts its input (JSON text made by `json.dumps` on the Python side), calls
+//! [`sifasuo::api`] or the public batch functions of the core crate, and hands the answer back as
+//! canonical JSON text (the core's own `serde_json` output) or as a small opaque object. The
+//! public, documented API lives in `python/sifasuo/__init__.py`; nothing here is domain logic.
+
+use pyo3::exceptions::{PyIOError, PyIndexError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+use serde_json::{json, Map};
+use sifasuo::api;
+use sifasuo::batch::{self, BatchOptions, Item, Outcome, Row, Source};
+use sifasuo::params::{Parameters, ParametersError};
+use sifasuo::report::{problems_of, DistrictReport, Report};
+use sifasuo::validate::{parse_value, ErrorCode, ValidationError};
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+fn default_params() -> &'static Arc<Parameters> {
+    static DEFAULT: OnceLock<Arc<Parameters>> = OnceLock::new();
+    DEFAULT.get_or_init(|| Arc::new(Parameters::default()))
+}
+
+fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> PyResult<String> {
+    serde_json::to_string(v).map_err(|e| PyValueError::new_err(format!("cannot serialise: {e}")))
+}
+
+/// The error of an input that could not even be turned into JSON text on the Python side.
+fn conversion_error(reason: &str) -> ValidationError {
+    let mut c = Map::new();
+    c.insert("reason".into(), json!(reason));
+    ValidationError::new(ErrorCode::InvalidJson, "", c)
+}
+
+/// Scoring parameters (opaque; see `sifasuo.Parameters`).
+#[pyclass(frozen, module = "sifasuo._native")]
+struct Params {
+    inner: Arc<Parameters>,
+}
+
+#[pymethods]
+impl Params {
+    /// The id written into every report.
+    #[getter]
+    fn id(&self) -> &str {
+        &self.inner.id
+    }
+
+    /// Canonical JSON of every parameter.
+    fn to_json(&self) -> PyResult<String> {
+        to_json(self.inner.as_ref())
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Params>()
+            .is_ok_and(|o| *o.get().inner == *self.inner)
+    }
+}
+
+fn params_of(p: Option<&Bound<'_, Params>>) -> Arc<Parameters> {
+    match p {
+        Some(p) => Arc::clone(&p.get().inner),
+        None => Arc::clone(default_params()),
+    }
+}
+
+/// `(Params, None)` or `(None, issues_json)`; `text` is an override (or a full parameter set),
+/// `None` for the defaults.
+#[pyfunction]
+#[pyo3(signature = (text=None))]
+fn parameters(text: Option<&str>) -> PyResult<(Option<Params>, Option<String>)> {
+    let result = match text {
+        None => Ok(Parameters::default()),
+        Some(t) => Parameters::from_override_json(t),
+    };
+    match result {
+        Ok(p) => Ok((Some(Params { inner: Arc::new(p) }), None)),
+        Err(e) => {
+            let issues = match &e {
+                ParametersError::Invalid(issues) => issues
+                    .iter()
+                    .map(|i| json!({"path": i.path, "message": i.message}))
+                    .collect(),
+                other => vec![json!({"path": "", "message": other.to_string()})],
+            };
+            Ok((None, Some(to_json(&issues)?)))
+        }
+    }
+}
+
+/// Every problem of one record given as JSON text (`[]` when valid), as JSON text.
+#[pyfunction]
+fn validate(py: Python<'_>, text: &str) -> PyResult<String> {
+    let errors = py.detach(|| match parse_value(text) {
+        Err(e) => vec![e],
+        Ok(v) => api::validate(&v),
+    });
+    to_json(&errors)
+}
+
+/// Validation errors, as JSON text, for an input that could not be serialised.
+#[pyfunction]
+fn conversion_errors(reason: &str) -> PyResult<String> {
+    to_json(&vec![conversion_error(reason)])
+}
+
+enum AnyReport {
+    Office(Box<Report>),
+    District(Box<DistrictReport>),
+}
+
+/// One office or district report (opaque; see `sifasuo.Report`).
+#[pyclass(frozen, module = "sifasuo._native")]
+struct NativeReport {
+    inner: AnyReport,
+}
+
+#[pymethods]
+impl NativeReport {
+    /// `office` or `district`.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        match self.inner {
+            AnyReport::Office(_) => "office",
+            AnyReport::District(_) => "district",
+        }
+    }
+
+    /// Canonical JSON (the core's serde_json output, byte for byte).
+    fn to_json(&self) -> PyResult<String> {
+        match &self.inner {
+            AnyReport::Office(r) => Ok(r.to_json()),
+            AnyReport::District(r) => to_json(r.as_ref()),
+        }
+    }
+
+    /// The problem list (问题清单), as JSON text.
+    fn problems(&self) -> PyResult<String> {
+        match &self.inner {
+            AnyReport::Office(r) => to_json(&r.problems()),
+            AnyReport::District(r) => to_json(&problems_of(&r.findings)),
+        }
+    }
+}
+
+/// `("office" | "district", NativeReport)` or `("invalid", errors_json)`.
+fn outcome_to_py(py: Python<'_>, outcome: &Outcome) -> PyResult<(&'static str, Py<PyAny>)> {
+    Ok(match outcome {
+        Outcome::Office { report } => (
+            "office",
+            Py::new(
+                py,
+                NativeReport {
+                    inner: AnyReport::Office(report.clone()),
+                },
+            )?
+            .into_any(),
+        ),
+        Outcome::District { report } => (
+            "district",
+            Py::new(
+                py,
+                NativeReport {
+                    inner: AnyReport::District(report.clone()),
+                },
+            )?
+            .into_any(),
+        ),
+        Outcome::Invalid { errors } => (
+            "invalid",
+            PyString::new(py, &to_json(errors)?).into_any().unbind(),
+        ),
+    })
+}
+
+/// Scores one record given as JSON text.
+#[pyfunction]
+#[pyo3(signature = (text, params=None))]
+fn score(
+    py: Python<'_>,
+    text: &str,
+    params: Option<&Bound<'_, Params>>,
+) -> PyResult<(&'static str, Py<PyAny>)> {
+    let p = params_of(params);
+    let outcome = py.detach(|| match parse_value(text) {
+        Err(e) => Outcome::Invalid { errors: vec![e] },
+        Ok(v) => api::score(&v, &p),
+    });
+    outcome_to_py(py, &outcome)
+}
+
+/// The rows of a scored batch (opaque; see `sifasuo.BatchResult`).
+#[pyclass(frozen, module = "sifasuo._native")]
+struct Batch {
+    rows: Vec<Row>,
+}
+
+#[pymethods]
+impl Batch {
+    fn __len__(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Row `i` as `(index, file, line, kind, NativeReport | errors_json)`.
+    fn row(
+        &self,
+        py: Python<'_>,
+        i: usize,
+    ) -> PyResult<(usize, String, usize, &'static str, Py<PyAny>)> {
+        let row = self
+            .rows
+            .get(i)
+            .ok_or_else(|| PyIndexError::new_err("row index out of range"))?;
+        let (kind, value) = outcome_to_py(py, &row.outcome)?;
+        Ok((
+            row.index,
+            row.source.file.clone(),
+            row.source.line,
+            kind,
+            value,
+        ))
+    }
+
+    /// Roll-ups per district and year and for the city, as JSON text.
+    fn districts(&self, py: Python<'_>) -> PyResult<String> {
+        let s = py.detach(|| batch::district_summaries(&self.rows));
+        to_json(&s)
+    }
+
+    /// The problem list of all office reports of the batch, per rule, as JSON text.
+    fn problems(&self, py: Python<'_>) -> PyResult<String> {
+        let p = py.detach(|| sifasuo::report::set_problems(batch::office_reports(&self.rows)));
+        to_json(&p)
+    }
+
+    /// `(ledger_json, None)` or `(None, error_json)`.
+    fn ledger(&self, py: Python<'_>) -> PyResult<(Option<String>, Option<String>)> {
+        match py.detach(|| api::ledger(&self.rows)) {
+            Ok(l) => Ok((Some(to_json(&l)?), None)),
+            Err(e) => {
+                let detail = match &e {
+                    sifasuo::ledger::LedgerError::Duplicate { code, year } => {
+                        json!({"code": "duplicate_record", "office": code, "year": year, "message": e.to_string()})
+                    }
+                    _ => json!({"code": "ledger_error", "message": e.to_string()}),
+                };
+                Ok((None, Some(to_json(&vec![detail])?)))
+            }
+        }
+    }
+}
+
+fn run(py: Python<'_>, items: Vec<Item>, params: &Parameters) -> Batch {
+    py.detach(|| {
+        let mut rows = Vec::with_capacity(items.len());
+        batch::score_stream(
+            || items.iter().cloned(),
+            params,
+            &BatchOptions::default(),
+            |r| rows.push(r),
+        );
+        rows.sort_by_key(|r| r.index);
+        Batch { rows }
+    })
+}
+
+/// Scores in-memory records. Each element is `(True, json_text)` or `(False, reason)` for a
+/// record that could not be serialised; `file` names the source in every row.
+#[pyfunction]
+#[pyo3(signature = (records, file="", params=None))]
+fn score_records(
+    py: Python<'_>,
+    records: Vec<(bool, Bound<'_, PyString>)>,
+    file: &str,
+    params: Option<&Bound<'_, Params>>,
+) -> PyResult<Batch> {
+    let p = params_of(params);
+    let mut items: Vec<Item> = Vec::with_capacity(records.len());
+    for (i, (ok, s)) in records.iter().enumerate() {
+        let source = Source {
+            file: file.into(),
+            line: i + 1,
+        };
+        let text = match s.extract::<String>() {
+            Ok(t) if *ok => Ok(t),
+            Ok(reason) => Err(conversion_error(&reason)),
+            Err(_) => Err(conversion_error(
+                "the text is not valid Unicode (lone surrogate)",
+            )),
+        };
+        items.push((source, text));
+    }
+    Ok(run(py, items, &p))
+}
+
+/// Scores JSON-lines bytes (blank lines skipped, line numbers kept, a line that is not UTF-8
+/// becomes an error row).
+#[pyfunction]
+#[pyo3(signature = (data, file="", params=None))]
+fn score_jsonl(
+    py: Python<'_>,
+    data: &[u8],
+    file: &str,
+    params: Option<&Bound<'_, Params>>,
+) -> PyResult<Batch> {
+    let p = params_of(params);
+    let data = data
+        .strip_prefix(b"\xef\xbb\xbf".as_slice())
+        .unwrap_or(data);
+    let items: Vec<Item> = data
+        .split(|b| *b == b'\n')
+        .enumerate()
+        .filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))
+        .map(|(i, l)| {
+            let source = Source {
+                file: file.into(),
+                line: i + 1,
+            };
+            match std::str::from_utf8(l) {
+                Ok(s) => (source, Ok(s.trim_end().to_string())),
+                Err(_) => (source, Err(conversion_error("the line is not valid UTF-8"))),
+            }
+        })
+        .collect();
+    Ok(run(py, items, &p))
+}
+
+/// Scores a file: `.json` holds one record or an array, anything else is JSON lines.
+#[pyfunction]
+#[pyo3(signature = (path, params=None))]
+fn score_file(
+    py: Python<'_>,
+    path: PathBuf,
+    params: Option<&Bound<'_, Params>>,
+) -> PyResult<Batch> {
+    let p = params_of(params);
+    if let Err(e) = batch::file_items(&path) {
+        return Err(PyIOError::new_err(e.to_string()));
+    }
+    Ok(py.detach(|| {
+        let mut rows = Vec::new();
+        batch::score_stream(
+            || batch::file_items(&path).into_iter().flatten(),
+            &p,
+            &BatchOptions::default(),
+            |r| rows.push(r),
+        );
+        rows.sort_by_key(|r| r.index);
+        Batch { rows }
+    }))
+}
+
+/// The rule catalogue, as JSON text.
+#[pyfunction]
+#[pyo3(signature = (params=None))]
+fn rules(params: Option<&Bound<'_, Params>>) -> PyResult<String> {
+    to_json(&api::rules(&params_of(params)))
+}
+
+/// The JSON Schema of `office`, `district` or `parameters` as JSON text, `None` for another kind.
+#[pyfunction]
+fn schema(kind: &str) -> PyResult<Option<String>> {
+    api::schema(kind).map(|s| to_json(&s)).transpose()
+}
+
+/// Every validation error code, as JSON text.
+#[pyfunction]
+fn error_codes() -> PyResult<String> {
+    to_json(&api::error_codes())
+}
+
+/// The native module.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Params>()?;
+    m.add_class::<NativeReport>()?;
+    m.add_class::<Batch>()?;
+    m.add_function(wrap_pyfunction!(parameters, m)?)?;
+    m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(conversion_errors, m)?)?;
+    m.add_function(wrap_pyfunction!(score, m)?)?;
+    m.add_function(wrap_pyfunction!(score_records, m)?)?;
+    m.add_function(wrap_pyfunction!(score_jsonl, m)?)?;
+    m.add_function(wrap_pyfunction!(score_file, m)?)?;
+    m.add_function(wrap_pyfunction!(rules, m)?)?;
+    m.add_function(wrap_pyfunction!(schema, m)?)?;
+    m.add_function(wrap_pyfunction!(error_codes, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
