@@ -181,7 +181,7 @@ mod tempfile_like {
 fn run_batch(common: &Common, params: &Parameters, progress: bool, mut sink: impl FnMut(Row)) -> Result<(usize, usize), String> {
     let (files, _temp) = materialise_stdin(&common.files)?;
     // open every file once up front so that a missing file is a usage error, not a row
-    batch::files_items(&files).map_err(|e| e.to_string())?;
+    drop(batch::files_items(&files).map_err(|e| e.to_string())?);
     let opts = BatchOptions { threads: common.threads, ..BatchOptions::default() };
     let mut invalid = 0usize;
     let mut n = 0usize;

@@ -53,19 +53,35 @@ pub struct Handled {
 pub struct Administration {
     /// Normative documents and their legality review.
     #[serde(default, skip_serializing_if = "Reviewed::is_empty")]
-    #[schemars(title = "行政规范性文件合法性审核", description = "实现合法性审核全覆盖，做到应审尽审")]
+    #[schemars(
+        with = "Option<Reviewed>",
+        title = "行政规范性文件合法性审核",
+        description = "实现合法性审核全覆盖，做到应审尽审"
+    )]
     pub normative_documents: Reviewed,
     /// Major administrative decisions and their legality review.
     #[serde(default, skip_serializing_if = "Reviewed::is_empty")]
-    #[schemars(title = "重大行政决策合法性审核", description = "健全完善行政规范性文件和重大行政决策合法性审核工作机制")]
+    #[schemars(
+        with = "Option<Reviewed>",
+        title = "重大行政决策合法性审核",
+        description = "健全完善行政规范性文件和重大行政决策合法性审核工作机制"
+    )]
     pub major_decisions: Reviewed,
     /// Major law-enforcement decisions and their legal review.
     #[serde(default, skip_serializing_if = "Reviewed::is_empty")]
-    #[schemars(title = "重大行政执法决定法制审核", description = "落实重大行政执法决定法制审核职责")]
+    #[schemars(
+        with = "Option<Reviewed>",
+        title = "重大行政执法决定法制审核",
+        description = "落实重大行政执法决定法制审核职责"
+    )]
     pub enforcement_decisions: Reviewed,
     /// Subdistrict office meetings attended by the office director.
     #[serde(default, skip_serializing_if = "Attendance::is_empty")]
-    #[schemars(title = "所长列席街道主任（乡镇长）办公会", description = "司法所所长列席街道主任（乡镇长）办公会")]
+    #[schemars(
+        with = "Option<Attendance>",
+        title = "所长列席街道主任（乡镇长）办公会",
+        description = "司法所所长列席街道主任（乡镇长）办公会"
+    )]
     pub office_meetings: Attendance,
     /// Law study before office meetings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -73,7 +89,11 @@ pub struct Administration {
     pub pre_meeting_law_study: Option<bool>,
     /// Administrative reconsideration replies and litigation responses.
     #[serde(default, skip_serializing_if = "Handled::is_empty")]
-    #[schemars(title = "行政复议答复和行政应诉", description = "组织依法办理行政复议答复和行政应诉工作")]
+    #[schemars(
+        with = "Option<Handled>",
+        title = "行政复议答复和行政应诉",
+        description = "组织依法办理行政复议答复和行政应诉工作"
+    )]
     pub reconsideration_litigation: Handled,
 }
 

@@ -28,7 +28,10 @@ pub struct AnnouncementVenue {
 pub struct AnalysisMeetings {
     /// Meetings required in the year (absent: the edition's default, 12).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "应召开次数", description = "按期召开动态分析会议（未填写时按每月1次计12次）")]
+    #[schemars(
+        title = "应召开次数",
+        description = "按期召开动态分析会议（未填写时按每月1次计12次）"
+    )]
     pub required: Option<Count>,
     /// Meetings held.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -46,7 +49,10 @@ pub struct PlatformRecords {
     pub total: Option<Count>,
     /// Entries made timely and accurately (≤ total).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "及时准确录入条数", description = "录入社区矫正综合管理平台信息及时全面、准确无误")]
+    #[schemars(
+        title = "及时准确录入条数",
+        description = "录入社区矫正综合管理平台信息及时全面、准确无误"
+    )]
     pub timely: Option<Count>,
 }
 
@@ -75,11 +81,18 @@ pub struct PoliceStation {
 pub struct CommunityCorrection {
     /// The subdistrict's community-correction committee works.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "街道（乡镇）社区矫正委员会", description = "充分依托街道（乡镇）社区矫正委员会统筹协调和指导本地区社区矫正工作")]
+    #[schemars(
+        title = "街道（乡镇）社区矫正委员会",
+        description = "充分依托街道（乡镇）社区矫正委员会统筹协调和指导本地区社区矫正工作"
+    )]
     pub committee: Option<bool>,
     /// The announcement venue.
     #[serde(default, skip_serializing_if = "AnnouncementVenue::is_empty")]
-    #[schemars(title = "社区矫正宣告场所", description = "规范设置社区矫正宣告场所，配备相关办公设施和信息化设备")]
+    #[schemars(
+        with = "Option<AnnouncementVenue>",
+        title = "社区矫正宣告场所",
+        description = "规范设置社区矫正宣告场所，配备相关办公设施和信息化设备"
+    )]
     pub announcement_venue: AnnouncementVenue,
     /// Persons under community correction in the year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -87,11 +100,17 @@ pub struct CommunityCorrection {
     pub subjects: Option<Count>,
     /// Subjects with a correction team (≤ subjects).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "已建立矫正小组人数", description = "严格落实矫正小组、矫正方案及日常考核、分类管理等措施")]
+    #[schemars(
+        title = "已建立矫正小组人数",
+        description = "严格落实矫正小组、矫正方案及日常考核、分类管理等措施"
+    )]
     pub with_team: Option<Count>,
     /// Subjects with a correction plan (≤ subjects).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "已制定矫正方案人数", description = "严格落实矫正小组、矫正方案及日常考核、分类管理等措施")]
+    #[schemars(
+        title = "已制定矫正方案人数",
+        description = "严格落实矫正小组、矫正方案及日常考核、分类管理等措施"
+    )]
     pub with_plan: Option<Count>,
     /// Subjects with a proper case file (≤ subjects).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -103,19 +122,34 @@ pub struct CommunityCorrection {
     pub nine_clear: Option<Count>,
     /// Daily assessment and classified management are in place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "日常考核、分类管理", description = "严格落实矫正小组、矫正方案及日常考核、分类管理等措施")]
+    #[schemars(
+        title = "日常考核、分类管理",
+        description = "严格落实矫正小组、矫正方案及日常考核、分类管理等措施"
+    )]
     pub assessment_classification: Option<bool>,
     /// Dynamic analysis meetings.
     #[serde(default, skip_serializing_if = "AnalysisMeetings::is_empty")]
-    #[schemars(title = "动态分析会议", description = "按期召开动态分析会议")]
+    #[schemars(
+        with = "Option<AnalysisMeetings>",
+        title = "动态分析会议",
+        description = "按期召开动态分析会议"
+    )]
     pub analysis_meetings: AnalysisMeetings,
     /// Platform entries.
     #[serde(default, skip_serializing_if = "PlatformRecords::is_empty")]
-    #[schemars(title = "社区矫正综合管理平台录入", description = "录入社区矫正综合管理平台信息及时全面、准确无误")]
+    #[schemars(
+        with = "Option<PlatformRecords>",
+        title = "社区矫正综合管理平台录入",
+        description = "录入社区矫正综合管理平台信息及时全面、准确无误"
+    )]
     pub platform_records: PlatformRecords,
     /// Arrangements with the police station.
     #[serde(default, skip_serializing_if = "PoliceStation::is_empty")]
-    #[schemars(title = "与派出所工作制度", description = "与派出所建立信息通报、定期会商、联合管控等工作制度")]
+    #[schemars(
+        with = "Option<PoliceStation>",
+        title = "与派出所工作制度",
+        description = "与派出所建立信息通报、定期会商、联合管控等工作制度"
+    )]
     pub police_station: PoliceStation,
     /// Subjects who escaped supervision (脱管).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -78,7 +78,10 @@ pub enum DistrictFormat {
 /// One district bureau (区司法局) in one assessment year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "区司法局年度数据", description = "全市司法所规范化建设三年行动方案（2022—2024年）三、工作要求")]
+#[schemars(
+    title = "区司法局年度数据",
+    description = "全市司法所规范化建设三年行动方案（2022—2024年）三、工作要求"
+)]
 pub struct DistrictRecord {
     /// Always `sifasuo.district/1`.
     #[schemars(title = "格式")]
@@ -95,7 +98,10 @@ pub struct DistrictRecord {
     pub district: District,
     /// Task 16: reported to the district Party committee and government.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "向区委区政府汇报", description = "主动向区委区政府汇报司法所规范化建设安排部署和工作进展情况")]
+    #[schemars(
+        title = "向区委区政府汇报",
+        description = "主动向区委区政府汇报司法所规范化建设安排部署和工作进展情况"
+    )]
     pub reported_to_leadership: Option<bool>,
     /// Task 17: a concrete implementation plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -103,7 +109,10 @@ pub struct DistrictRecord {
     pub implementation_plan: Option<bool>,
     /// Task 17: surveys, inspections and unannounced visits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "调研、巡查、暗访次数", description = "通过调研、巡查、暗访等多种方式对实施情况进行评价")]
+    #[schemars(
+        title = "调研、巡查、暗访次数",
+        description = "通过调研、巡查、暗访等多种方式对实施情况进行评价"
+    )]
     pub inspections: Option<Count>,
     /// Task 11: training sessions organised by the district bureau.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -119,7 +128,10 @@ pub struct DistrictRecord {
     pub experiences_promoted: Option<Count>,
     /// 2022: survey and "rule-of-law check-up".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "专项调研和“法治体检”（2022）", description = "开展司法所专项调研和“法治体检”")]
+    #[schemars(
+        title = "专项调研和“法治体检”（2022）",
+        description = "开展司法所专项调研和“法治体检”"
+    )]
     pub survey_and_checkup: Option<bool>,
     /// 2022: a problem list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -127,10 +139,16 @@ pub struct DistrictRecord {
     pub problem_list: Option<bool>,
     /// 2023: a rectification ledger, items closed one by one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "列出台账、逐项销号（2023）", description = "明确责任、列出台账、细化措施、逐项销号")]
+    #[schemars(
+        title = "列出台账、逐项销号（2023）",
+        description = "明确责任、列出台账、细化措施、逐项销号"
+    )]
     pub rectification_ledger: Option<bool>,
     /// 2024: typical experiences that can be copied and promoted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "推出典型经验数（2024）", description = "推出一批可复制、可借鉴、可推广的典型经验")]
+    #[schemars(
+        title = "推出典型经验数（2024）",
+        description = "推出一批可复制、可借鉴、可推广的典型经验"
+    )]
     pub typical_experiences: Option<Count>,
 }

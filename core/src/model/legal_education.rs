@@ -11,11 +11,17 @@ use serde::{Deserialize, Serialize};
 pub struct LegalEducation {
     /// Rule-of-law culture sites of the subdistrict itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "街道（乡镇）法治文化阵地数", description = "每个街道（乡镇）和社区（村）至少建设1个法治文化阵地")]
+    #[schemars(
+        title = "街道（乡镇）法治文化阵地数",
+        description = "每个街道（乡镇）和社区（村）至少建设1个法治文化阵地"
+    )]
     pub subdistrict_culture_sites: Option<Count>,
     /// "Whoever enforces the law teaches it" responsibility system.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "落实普法责任制", description = "推动落实“谁执法谁普法”“谁管理谁普法”“谁服务谁普法”普法责任制")]
+    #[schemars(
+        title = "落实普法责任制",
+        description = "推动落实“谁执法谁普法”“谁管理谁普法”“谁服务谁普法”普法责任制"
+    )]
     pub responsibility_system: Option<bool>,
 }
 

@@ -29,7 +29,10 @@ pub struct Disputes {
 pub struct Mediation {
     /// The subdistrict's people's mediation committee is lawfully established.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "街道（乡镇）人民调解委员会依法规范设立", description = "确保社区（村）、街道（乡镇）人民调解委员会依法规范设立")]
+    #[schemars(
+        title = "街道（乡镇）人民调解委员会依法规范设立",
+        description = "确保社区（村）、街道（乡镇）人民调解委员会依法规范设立"
+    )]
     pub subdistrict_committee: Option<bool>,
     /// Mediation work rules are in place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -49,7 +52,11 @@ pub struct Mediation {
     pub mediators: Option<Count>,
     /// Disputes and how they were resolved.
     #[serde(default, skip_serializing_if = "Disputes::is_empty")]
-    #[schemars(title = "矛盾纠纷", description = "小事不出社区（村），大事不出街道（乡镇）")]
+    #[schemars(
+        with = "Option<Disputes>",
+        title = "矛盾纠纷",
+        description = "小事不出社区（村），大事不出街道（乡镇）"
+    )]
     pub disputes: Disputes,
 }
 

@@ -18,7 +18,10 @@ pub struct Station {
     pub functional_zoning: Option<bool>,
     /// Planned, built and run together with the office.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "与司法所一体建设", description = "推动司法所与街道（乡镇）公共法律服务站一体规划、一体建设、资源共享")]
+    #[schemars(
+        title = "与司法所一体建设",
+        description = "推动司法所与街道（乡镇）公共法律服务站一体规划、一体建设、资源共享"
+    )]
     pub integrated_with_office: Option<bool>,
 }
 
@@ -29,7 +32,11 @@ pub struct Station {
 pub struct PublicLegalService {
     /// The station.
     #[serde(default, skip_serializing_if = "Station::is_empty")]
-    #[schemars(title = "公共法律服务站", description = "加强街道（乡镇）公共法律服务站建设")]
+    #[schemars(
+        with = "Option<Station>",
+        title = "公共法律服务站",
+        description = "加强街道（乡镇）公共法律服务站建设"
+    )]
     pub station: Station,
     /// One-stop service.
     #[serde(default, skip_serializing_if = "Option::is_none")]

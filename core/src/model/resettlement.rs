@@ -23,7 +23,10 @@ pub struct Resettlement {
     pub key_persons: Option<Count>,
     /// Key persons with an assistance plan (≤ key persons).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "已制定帮教方案的重点人人数", description = "重点人帮教工作方案（措施）、突发事件应急处置预案完善")]
+    #[schemars(
+        title = "已制定帮教方案的重点人人数",
+        description = "重点人帮教工作方案（措施）、突发事件应急处置预案完善"
+    )]
     pub key_person_plans: Option<Count>,
     /// Persons with a real-name assistance group (≤ persons).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -31,11 +34,17 @@ pub struct Resettlement {
     pub real_name_groups: Option<Count>,
     /// An emergency response plan exists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "突发事件应急处置预案", description = "重点人帮教工作方案（措施）、突发事件应急处置预案完善")]
+    #[schemars(
+        title = "突发事件应急处置预案",
+        description = "重点人帮教工作方案（措施）、突发事件应急处置预案完善"
+    )]
     pub emergency_plan: Option<bool>,
     /// Serious or vicious reoffences in the year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "重大、恶性重新犯罪案事件数", description = "特别要防止重大、恶性重新犯罪案事件发生")]
+    #[schemars(
+        title = "重大、恶性重新犯罪案事件数",
+        description = "特别要防止重大、恶性重新犯罪案事件发生"
+    )]
     pub serious_reoffences: Option<Count>,
 }
 

@@ -7,7 +7,10 @@ use serde::{Deserialize, Serialize};
 /// Staff and training (干部队伍建设), tasks 10–11.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "干部队伍建设", description = "强化工作力量配备；强化提升政治素养和业务能力水平")]
+#[schemars(
+    title = "干部队伍建设",
+    description = "强化工作力量配备；强化提升政治素养和业务能力水平"
+)]
 pub struct Staffing {
     /// The office director is in post.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -23,7 +26,10 @@ pub struct Staffing {
     pub staff: Option<Count>,
     /// Staff holding the national legal professional qualification (≤ staff).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "具有法律职业资格人数", description = "使具有国家统一法律职业资格证的人员比例进一步提高")]
+    #[schemars(
+        title = "具有法律职业资格人数",
+        description = "使具有国家统一法律职业资格证的人员比例进一步提高"
+    )]
     pub legal_qualification: Option<Count>,
     /// Legal professionals among the staff (≤ staff).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -35,11 +41,17 @@ pub struct Staffing {
     pub dedicated_legal_post: Option<bool>,
     /// Last year's share of qualified staff (0..=1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "上年法律职业资格人员比例", description = "使具有国家统一法律职业资格证的人员比例进一步提高")]
+    #[schemars(
+        title = "上年法律职业资格人员比例",
+        description = "使具有国家统一法律职业资格证的人员比例进一步提高"
+    )]
     pub previous_qualification_ratio: Option<Ratio>,
     /// Social workers for community correction.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "社区矫正社会工作者人数", description = "区司法局积极协调街道（乡镇）落实人民调解员、社区矫正社会工作力量")]
+    #[schemars(
+        title = "社区矫正社会工作者人数",
+        description = "区司法局积极协调街道（乡镇）落实人民调解员、社区矫正社会工作力量"
+    )]
     pub correction_social_workers: Option<Count>,
     /// New staff in the year (≤ staff).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -51,7 +63,10 @@ pub struct Staffing {
     pub new_staff_trained: Option<Count>,
     /// The director attended the city bureau's model training.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "所长参加市司法局示范培训", description = "市司法局每年组织司法所所长示范培训")]
+    #[schemars(
+        title = "所长参加市司法局示范培训",
+        description = "市司法局每年组织司法所所长示范培训"
+    )]
     pub director_city_training: Option<bool>,
     /// Business training sessions for the staff.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -31,11 +31,17 @@ pub struct Premises {
     pub total_area_m2: Option<AreaM2>,
     /// Floor area of business rooms in m² (≤ total).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "业务功能用房面积（平方米）", description = "其中业务功能用房面积不低于30平方米")]
+    #[schemars(
+        title = "业务功能用房面积（平方米）",
+        description = "其中业务功能用房面积不低于30平方米"
+    )]
     pub business_area_m2: Option<AreaM2>,
     /// Archive room or area.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "档案室", description = "独立设置档案室（或者独立区域）：room 独立档案室，area 独立区域，none 无")]
+    #[schemars(
+        title = "档案室",
+        description = "独立设置档案室（或者独立区域）：room 独立档案室，area 独立区域，none 无"
+    )]
     pub archive: Option<Archive>,
     /// Built, rebuilt or extended during the plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,7 +49,10 @@ pub struct Premises {
     pub built_or_renovated: Option<bool>,
     /// Signs follow the Ministry's appearance standard.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "标识标牌符合规范", description = "新改扩建司法所应按照司法部《司法所外观标识规范》要求，规范设置标识标牌")]
+    #[schemars(
+        title = "标识标牌符合规范",
+        description = "新改扩建司法所应按照司法部《司法所外观标识规范》要求，规范设置标识标牌"
+    )]
     pub signage_compliant: Option<bool>,
 }
 
@@ -53,7 +62,10 @@ pub struct Premises {
 pub struct Information {
     /// Uses the unified grassroots management platform.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "统一的基层工作管理信息平台", description = "积极搭建统一的基层工作管理信息平台")]
+    #[schemars(
+        title = "统一的基层工作管理信息平台",
+        description = "积极搭建统一的基层工作管理信息平台"
+    )]
     pub unified_platform: Option<bool>,
     /// Mobile apps for the office's work.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,7 +94,10 @@ pub struct Allowance {
 /// Support capacity (保障能力建设), tasks 12–15.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "保障能力建设", description = "完善制度机制体系、强化规范用房、深化信息系统应用、保障岗位津贴")]
+#[schemars(
+    title = "保障能力建设",
+    description = "完善制度机制体系、强化规范用房、深化信息系统应用、保障岗位津贴"
+)]
 pub struct Support {
     /// Management rules of the office.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,15 +109,19 @@ pub struct Support {
     pub affairs_openness: Option<bool>,
     /// Premises.
     #[serde(default, skip_serializing_if = "Premises::is_empty")]
-    #[schemars(title = "用房", description = "强化规范用房")]
+    #[schemars(with = "Option<Premises>", title = "用房", description = "强化规范用房")]
     pub premises: Premises,
     /// Information systems.
     #[serde(default, skip_serializing_if = "Information::is_empty")]
-    #[schemars(title = "信息化", description = "深化信息系统应用")]
+    #[schemars(with = "Option<Information>", title = "信息化", description = "深化信息系统应用")]
     pub information: Information,
     /// Post allowance.
     #[serde(default, skip_serializing_if = "Allowance::is_empty")]
-    #[schemars(title = "司法助理员岗位津贴", description = "司法助理员岗位津贴待遇落实到位")]
+    #[schemars(
+        with = "Option<Allowance>",
+        title = "司法助理员岗位津贴",
+        description = "司法助理员岗位津贴待遇落实到位"
+    )]
     pub allowance: Allowance,
 }
 

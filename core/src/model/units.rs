@@ -33,22 +33,37 @@ pub struct Unit {
     pub kind: Option<UnitKind>,
     /// The unit's people's mediation committee is lawfully established.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "人民调解委员会依法规范设立", description = "确保社区（村）、街道（乡镇）人民调解委员会依法规范设立")]
+    #[schemars(
+        title = "人民调解委员会依法规范设立",
+        description = "确保社区（村）、街道（乡镇）人民调解委员会依法规范设立"
+    )]
     pub mediation_committee: Option<bool>,
     /// Legal-savvy persons trained (villages: at least 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "乡村“法律明白人”人数", description = "每个行政村至少培养3名乡村“法律明白人”")]
+    #[schemars(
+        title = "乡村“法律明白人”人数",
+        description = "每个行政村至少培养3名乡村“法律明白人”"
+    )]
     pub legal_savvy_persons: Option<Count>,
     /// Rule-of-law culture sites.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "法治文化阵地数", description = "每个街道（乡镇）和社区（村）至少建设1个法治文化阵地")]
+    #[schemars(
+        title = "法治文化阵地数",
+        description = "每个街道（乡镇）和社区（村）至少建设1个法治文化阵地"
+    )]
     pub culture_sites: Option<Count>,
     /// A democracy-and-rule-of-law model community/village.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "民主法治示范社区（村）", description = "推进民主法治示范社区（村）建设并加强动态管理")]
+    #[schemars(
+        title = "民主法治示范社区（村）",
+        description = "推进民主法治示范社区（村）建设并加强动态管理"
+    )]
     pub democracy_demo: Option<bool>,
     /// Has a legal advisor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "村（居）法律顾问", description = "做好村（居）法律顾问沟通联络和监督考核工作")]
+    #[schemars(
+        title = "村（居）法律顾问",
+        description = "做好村（居）法律顾问沟通联络和监督考核工作"
+    )]
     pub legal_advisor: Option<bool>,
 }

@@ -1,6 +1,7 @@
 //! Validation errors: stable codes, JSON Pointer paths, messages in Chinese and English.
 
-use super::pii::redact;
+use super::pii::{mask_all, redact};
+use crate::model::Standard;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -66,9 +67,9 @@ pub struct ValidationError {
     pub code: ErrorCode,
     /// JSON Pointer to the offending value (`""` for the whole record).
     pub path: String,
-    /// Message in Chinese.
+    /// Message in Chinese. It does not repeat `path`: show the two together.
     pub message: String,
-    /// Message in English.
+    /// Message in English. It does not repeat `path`.
     pub message_en: String,
     /// The values involved (user values are redacted).
     pub ctx: Map<String, Value>,
@@ -93,11 +94,21 @@ pub(crate) fn type_name(v: &Value) -> (&'static str, &'static str) {
     match v {
         Value::Null => ("null", "空值"),
         Value::Bool(_) => ("a boolean", "布尔值"),
-        Value::Number(n) if n.is_i64() || n.is_u64() => ("an integer", "整数"),
-        Value::Number(_) => ("a fraction", "小数"),
+        Value::Number(n) if super::reader::integral(n).is_some() => ("an integer", "整数"),
+        Value::Number(_) => ("a decimal number", "小数"),
         Value::String(_) => ("a string", "字符串"),
         Value::Array(_) => ("an array", "数组"),
         Value::Object(_) => ("an object", "对象"),
+    }
+}
+
+/// `，是否应为`x`？` / `, did you mean `x`?` when `ctx` has a suggestion, else empty.
+fn did_you_mean(ctx: &Map<String, Value>) -> (String, String) {
+    let sug = s(ctx, "suggestion");
+    if sug.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (format!("，是否应为`{sug}`？"), format!(", did you mean `{sug}`?"))
     }
 }
 
@@ -111,132 +122,195 @@ fn s(ctx: &Map<String, Value>, k: &str) -> String {
 
 impl ValidationError {
     /// Builds an error; the messages are derived from the code and `ctx`.
+    ///
+    /// Personal numbers in `path` and `ctx` are masked first ([`pii::mask_all`](super::pii::mask_all)),
+    /// so no message can echo one.
     pub fn new(code: ErrorCode, path: impl Into<String>, ctx: Map<String, Value>) -> Self {
-        let path = path.into();
-        let at = if path.is_empty() { "/".to_string() } else { path.clone() };
+        let path = mask_all(&path.into());
+        let ctx: Map<String, Value> = ctx.into_iter().map(|(k, v)| (k, mask_value(v))).collect();
+        let v = |k: &str| s(&ctx, k);
         let (zh, en) = match code {
             ErrorCode::InvalidJson => (
-                format!("不是有效的JSON：{}", s(&ctx, "reason")),
-                format!("not valid JSON: {}", s(&ctx, "reason")),
+                format!("不是有效的JSON：{}", v("reason")),
+                format!("not valid JSON: {}", v("reason")),
             ),
             ErrorCode::DuplicateKey => (
-                format!("字段`{}`重复出现", s(&ctx, "key")),
-                format!("key `{}` appears twice", s(&ctx, "key")),
+                format!("字段`{}`重复出现", v("key")),
+                format!("key `{}` appears twice", v("key")),
             ),
             ErrorCode::InputTooLarge => (
-                format!("记录过大（{}字节，上限{}字节）", s(&ctx, "bytes"), s(&ctx, "max")),
-                format!("record too large ({} bytes, limit {})", s(&ctx, "bytes"), s(&ctx, "max")),
+                format!("记录过大（{}字节，上限{}字节）", v("bytes"), v("max")),
+                format!("record too large ({} bytes, limit {})", v("bytes"), v("max")),
             ),
             ErrorCode::TypeError => (
-                format!("{at}：应为{}，实际为{}", s(&ctx, "expected_zh"), s(&ctx, "found_zh")),
-                format!("{at}: expected {}, found {}", s(&ctx, "expected"), s(&ctx, "found")),
+                format!("应为{}，实际为{}", v("expected_zh"), v("found_zh")),
+                format!("expected {}, found {}", v("expected"), v("found")),
             ),
             ErrorCode::Required => (
-                format!("缺少必填字段{at}"),
-                format!("{at}: required field is missing"),
+                format!("缺少必填字段`{}`", v("field")),
+                format!("required field `{}` is missing", v("field")),
             ),
             ErrorCode::UnknownField => {
-                let sug = s(&ctx, "suggestion");
-                if sug.is_empty() {
-                    (format!("{at}：未知字段"), format!("{at}: unknown field"))
-                } else {
-                    (
-                        format!("{at}：未知字段，是否应为`{sug}`？"),
-                        format!("{at}: unknown field, did you mean `{sug}`?"),
-                    )
-                }
-            }
-            ErrorCode::UnknownFormat => (
-                format!("未知的记录格式`{}`，应为 sifasuo.office/1 或 sifasuo.district/1", s(&ctx, "value")),
-                format!("unknown format `{}`: expected sifasuo.office/1 or sifasuo.district/1", s(&ctx, "value")),
-            ),
-            ErrorCode::UnknownStandard => (
-                format!("未知的标准版本`{}`，应为 BJ-2022-42", s(&ctx, "value")),
-                format!("unknown standard `{}`: expected BJ-2022-42", s(&ctx, "value")),
-            ),
-            ErrorCode::YearOutOfRange => (
-                format!("评估年度`{}`不在{}—{}年范围内", s(&ctx, "value"), s(&ctx, "min"), s(&ctx, "max")),
-                format!("year `{}` is outside {}–{}", s(&ctx, "value"), s(&ctx, "min"), s(&ctx, "max")),
-            ),
-            ErrorCode::UnknownDistrict => {
-                let sug = s(&ctx, "suggestion");
-                let (hz, he) = if sug.is_empty() {
-                    (String::new(), String::new())
-                } else {
-                    (format!("，是否应为`{sug}`？"), format!(", did you mean `{sug}`?"))
-                };
+                let (hz, he) = did_you_mean(&ctx);
                 (
-                    format!("{at}：未知的区`{}`{hz}", s(&ctx, "value")),
-                    format!("{at}: unknown district `{}`{he}", s(&ctx, "value")),
+                    format!("未知字段`{}`{hz}", v("field")),
+                    format!("unknown field `{}`{he}", v("field")),
                 )
             }
-            ErrorCode::InvalidEnum => (
-                format!("{at}：取值`{}`无效，应为{}之一", s(&ctx, "value"), s(&ctx, "allowed")),
-                format!("{at}: `{}` is not one of {}", s(&ctx, "value"), s(&ctx, "allowed")),
+            ErrorCode::UnknownFormat => {
+                let (hz, he) = did_you_mean(&ctx);
+                (
+                    format!(
+                        "未知的记录格式`{}`{hz}，应为 sifasuo.office/1 或 sifasuo.district/1",
+                        v("value")
+                    ),
+                    format!(
+                        "unknown format `{}`{he}: expected sifasuo.office/1 or sifasuo.district/1",
+                        v("value")
+                    ),
+                )
+            }
+            ErrorCode::UnknownStandard => {
+                let known: Vec<&str> = Standard::ALL.iter().map(|st| st.id()).collect();
+                let known = known.join(", ");
+                let (hz, he) = did_you_mean(&ctx);
+                (
+                    format!("未知的标准版本`{}`{hz}，应为{known}", v("value")),
+                    format!("unknown standard `{}`{he}: expected {known}", v("value")),
+                )
+            }
+            ErrorCode::YearOutOfRange => (
+                format!("评估年度`{}`不在{}—{}年范围内", v("value"), v("min"), v("max")),
+                format!("year `{}` is outside {}–{}", v("value"), v("min"), v("max")),
             ),
+            ErrorCode::UnknownDistrict => {
+                let (hz, he) = did_you_mean(&ctx);
+                (
+                    format!("未知的区`{}`{hz}", v("value")),
+                    format!("unknown district `{}`{he}", v("value")),
+                )
+            }
+            ErrorCode::InvalidEnum => {
+                let (hz, he) = did_you_mean(&ctx);
+                (
+                    format!("取值`{}`无效，应为{}之一{hz}", v("value"), v("allowed")),
+                    format!("`{}` is not one of {}{he}", v("value"), v("allowed")),
+                )
+            }
             ErrorCode::OutOfRange => (
-                format!("{at}：数值`{}`超出范围{}—{}", s(&ctx, "value"), s(&ctx, "min"), s(&ctx, "max")),
-                format!("{at}: `{}` is outside {}..={}", s(&ctx, "value"), s(&ctx, "min"), s(&ctx, "max")),
+                format!("数值`{}`超出范围{}—{}", v("value"), v("min"), v("max")),
+                format!("`{}` is outside {}..={}", v("value"), v("min"), v("max")),
             ),
             ErrorCode::PartExceedsWhole => (
                 format!(
-                    "{at}：`{}`（{}）大于`{}`（{}）",
-                    s(&ctx, "part_field"),
-                    s(&ctx, "part"),
-                    s(&ctx, "whole_field"),
-                    s(&ctx, "whole")
+                    "`{}`（{}）大于`{}`（{}）",
+                    v("part_field"),
+                    v("part"),
+                    v("whole_field"),
+                    v("whole")
                 ),
                 format!(
-                    "{at}: `{}` ({}) is larger than `{}` ({})",
-                    s(&ctx, "part_field"),
-                    s(&ctx, "part"),
-                    s(&ctx, "whole_field"),
-                    s(&ctx, "whole")
+                    "`{}` ({}) is larger than `{}` ({})",
+                    v("part_field"),
+                    v("part"),
+                    v("whole_field"),
+                    v("whole")
                 ),
             ),
-            ErrorCode::EmptyString => (format!("{at}：不能为空"), format!("{at}: must not be empty")),
+            ErrorCode::EmptyString => ("不能为空".to_string(), "must not be empty".to_string()),
             ErrorCode::TooLong => (
-                format!("{at}：长度{}字超过上限{}字", s(&ctx, "length"), s(&ctx, "max")),
-                format!("{at}: {} characters, more than the limit of {}", s(&ctx, "length"), s(&ctx, "max")),
+                format!("长度{}字，超过上限{}字", v("length"), v("max")),
+                format!("{} characters, more than the limit of {}", v("length"), v("max")),
             ),
             ErrorCode::TooManyUnits => (
-                format!("社区（村）共{}个，超过上限{}个", s(&ctx, "count"), s(&ctx, "max")),
-                format!("{} communities/villages, more than the limit of {}", s(&ctx, "count"), s(&ctx, "max")),
+                format!("社区（村）共{}个，超过上限{}个", v("count"), v("max")),
+                format!(
+                    "{} communities/villages, more than the limit of {}",
+                    v("count"),
+                    v("max")
+                ),
             ),
             ErrorCode::DuplicateUnit => (
-                format!("{at}：社区（村）名称`{}`重复", s(&ctx, "name")),
-                format!("{at}: community/village `{}` is listed twice", s(&ctx, "name")),
+                format!("社区（村）名称`{}`重复", v("name")),
+                format!("community/village `{}` is listed twice", v("name")),
             ),
             ErrorCode::PersonalData => {
-                let (kz, ke) = if s(&ctx, "kind") == "mobile" {
+                let (kz, ke) = if v("kind") == "mobile" {
                     ("手机号码", "a mobile number")
                 } else {
                     ("居民身份证号码", "a resident ID number")
                 };
                 (
-                    format!("{at}：含有个人信息（{kz}`{}`），请删除", s(&ctx, "masked")),
-                    format!("{at}: contains personal data ({ke} `{}`): remove it", s(&ctx, "masked")),
+                    format!("含有个人信息（{kz}`{}`），请删除", v("masked")),
+                    format!("contains personal data ({ke} `{}`): remove it", v("masked")),
                 )
             }
             ErrorCode::DuplicateRecord => (
-                format!("同一批次中`{}`（{}年）重复出现，首次在第{}条", s(&ctx, "code"), s(&ctx, "year"), s(&ctx, "first")),
-                format!("`{}` ({}) appears twice in the batch, first as record {}", s(&ctx, "code"), s(&ctx, "year"), s(&ctx, "first")),
+                format!(
+                    "同一批次中`{}`（{}年）重复出现，首次在第{}条",
+                    v("code"),
+                    v("year"),
+                    v("first")
+                ),
+                format!(
+                    "`{}` ({}) appears twice in the batch, first as record {}",
+                    v("code"),
+                    v("year"),
+                    v("first")
+                ),
             ),
         };
-        ValidationError { code, path, message: zh, message_en: en, ctx }
+        ValidationError {
+            code,
+            path,
+            message: zh,
+            message_en: en,
+            ctx,
+        }
     }
 }
 
-/// Builds a `ctx` map; string values are redacted.
+/// `v` with personal numbers masked in every string and number, nothing shortened.
+fn mask_value(v: Value) -> Value {
+    match v {
+        Value::String(s) => Value::String(mask_all(&s)),
+        Value::Number(n) => {
+            let text = n.to_string();
+            let masked = mask_all(&text);
+            if masked == text {
+                Value::Number(n)
+            } else {
+                Value::String(masked)
+            }
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(mask_value).collect()),
+        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (mask_all(&k), mask_value(v))).collect()),
+        other => other,
+    }
+}
+
+/// Masks personal numbers in a value that will be echoed: strings are redacted, and a number
+/// whose digits look like a mobile or ID number becomes its masked string.
+pub(crate) fn redact_value(v: Value) -> Value {
+    match v {
+        Value::String(s) => Value::String(redact(&s)),
+        Value::Number(n) => {
+            let text = n.to_string();
+            let masked = redact(&text);
+            if masked == text {
+                Value::Number(n)
+            } else {
+                Value::String(masked)
+            }
+        }
+        other => other,
+    }
+}
+
+/// Builds a `ctx` map; values are redacted ([`redact_value`]).
 pub(crate) fn ctx<const N: usize>(pairs: [(&str, Value); N]) -> Map<String, Value> {
     pairs
         .into_iter()
-        .map(|(k, v)| {
-            let v = match v {
-                Value::String(s) => Value::String(redact(&s)),
-                other => other,
-            };
-            (k.to_string(), v)
-        })
+        .map(|(k, v)| (k.to_string(), redact_value(v)))
         .collect()
 }

@@ -28,15 +28,23 @@ pub fn error_codes() -> &'static [ErrorCode] {
 /// One error saying why `text` is not JSON.
 fn parse_error(f: parse::ParseFailure) -> ValidationError {
     match f.duplicate_key {
-        Some(key) => ValidationError::new(
+        Some((at, key)) => ValidationError::new(
             ErrorCode::DuplicateKey,
-            "",
-            ctx([("key", json!(key)), ("line", json!(f.line)), ("column", json!(f.column))]),
+            at,
+            ctx([
+                ("key", json!(key)),
+                ("line", json!(f.line)),
+                ("column", json!(f.column)),
+            ]),
         ),
         None => ValidationError::new(
             ErrorCode::InvalidJson,
             "",
-            ctx([("reason", json!(f.reason)), ("line", json!(f.line)), ("column", json!(f.column))]),
+            ctx([
+                ("reason", json!(f.reason)),
+                ("line", json!(f.line)),
+                ("column", json!(f.column)),
+            ]),
         ),
     }
 }

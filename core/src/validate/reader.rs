@@ -28,35 +28,95 @@ pub(crate) struct Reader {
     pub errors: Vec<ValidationError>,
 }
 
-/// Levenshtein distance over chars, for did-you-mean suggestions.
-pub(crate) fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
-            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
-            let ins = cur.get(j).copied().unwrap_or(0) + 1;
-            cur.push(sub.min(del).min(ins));
-        }
-        prev = cur;
+/// Levenshtein distance over chars when it is at most `limit`, else `None`. Only the band of
+/// cells within `limit` of the diagonal is computed, and it stops as soon as the band exceeds it.
+fn distance_within(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
     }
-    prev.last().copied().unwrap_or(0)
+    let inf = limit.saturating_add(1);
+    // prev[j]: distance between a[..i] and b[..j]
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| if j <= limit { j } else { inf }).collect();
+    let mut cur: Vec<usize> = vec![inf; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        let row = i + 1;
+        let lo = row.saturating_sub(limit).max(1);
+        let hi = row.saturating_add(limit).min(b.len());
+        if let Some(first) = cur.first_mut() {
+            *first = if row <= limit { row } else { inf };
+        }
+        if let Some(before) = cur.get_mut(lo - 1).filter(|_| lo > 1) {
+            *before = inf;
+        }
+        let mut best = cur.first().copied().unwrap_or(inf);
+        for j in lo..=hi {
+            let cb = b.get(j - 1);
+            let sub = prev.get(j - 1).copied().unwrap_or(inf) + usize::from(Some(ca) != cb);
+            let del = prev.get(j).copied().unwrap_or(inf) + 1;
+            let ins = cur.get(j - 1).copied().unwrap_or(inf) + 1;
+            let d = sub.min(del).min(ins).min(inf);
+            if let Some(c) = cur.get_mut(j) {
+                *c = d;
+            }
+            best = best.min(d);
+        }
+        if let Some(after) = cur.get_mut(hi + 1) {
+            *after = inf;
+        }
+        if best > limit {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.last().copied().filter(|d| *d <= limit)
+}
+
+/// Levenshtein distance over chars, for did-you-mean suggestions.
+#[cfg(test)]
+pub(crate) fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    distance_within(&a, &b, usize::MAX / 2).unwrap_or(usize::MAX)
 }
 
 /// The closest candidate, if close enough to be a likely typo.
 pub(crate) fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    if word.chars().count() > 100 {
+    let w: Vec<char> = word.chars().take(101).collect();
+    if w.len() > 100 {
         return None;
     }
-    let limit = (word.chars().count() / 3).clamp(1, 4);
-    candidates
-        .into_iter()
-        .map(|c| (distance(word, c), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    let limit = (w.len() / 3).clamp(1, 4);
+    let mut best: Option<(usize, &'a str)> = None;
+    let mut c: Vec<char> = Vec::new();
+    for cand in candidates {
+        c.clear();
+        c.extend(cand.chars());
+        let bound = best.map_or(limit, |(d, _)| d.saturating_sub(1));
+        if let Some(d) = distance_within(&w, &c, bound) {
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, cand));
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// The value of a number without a fractional part (`3` or `3.0`, as JSON Schema's `integer`):
+/// `Some(None)` when it is beyond `i64`, `None` when it has a fractional part.
+pub(crate) fn integral(n: &serde_json::Number) -> Option<Option<i64>> {
+    if let Some(i) = n.as_i64() {
+        return Some(Some(i));
+    }
+    if n.is_u64() {
+        return Some(None); // larger than i64: certainly out of range
+    }
+    let x = n.as_f64()?;
+    if x.fract() != 0.0 {
+        return None;
+    }
+    // exactly representable bounds: -2^63 and 2^63
+    const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+    Some((-LIMIT..LIMIT).contains(&x).then_some(x as i64))
 }
 
 impl Reader {
@@ -90,7 +150,11 @@ impl Reader {
                 if let Some(s) = suggest(key, known.iter().copied()) {
                     c.insert("suggestion".into(), json!(s));
                 }
-                self.push(ErrorCode::UnknownField, format!("{path}/{}", escape(&pii::redact(key))), c);
+                self.push(
+                    ErrorCode::UnknownField,
+                    format!("{path}/{}", escape(&pii::redact(key))),
+                    c,
+                );
             }
         }
         Some(Obj { map, path })
@@ -127,11 +191,7 @@ impl Reader {
             self.type_error(path, v, ("an integer", "整数"));
             return None;
         };
-        let value = if let Some(i) = n.as_i64() {
-            Some(i)
-        } else if n.is_u64() {
-            None // larger than i64: certainly out of range
-        } else {
+        let Some(value) = integral(n) else {
             self.type_error(path, v, ("an integer", "整数"));
             return None;
         };
@@ -141,7 +201,11 @@ impl Reader {
                 self.push(
                     ErrorCode::OutOfRange,
                     path,
-                    ctx([("value", json!(n.to_string())), ("min", json!(min)), ("max", json!(max))]),
+                    ctx([
+                        ("value", json!(n.to_string())),
+                        ("min", json!(min)),
+                        ("max", json!(max)),
+                    ]),
                 );
                 None
             }
@@ -182,7 +246,11 @@ impl Reader {
 
     /// A text field: checked for emptiness, length and personal data.
     pub fn text(&mut self, o: &Obj, key: &str, max_chars: usize, required: bool) -> Option<String> {
-        let v = if required { self.required(o, key)? } else { self.get(o, key)? };
+        let v = if required {
+            self.required(o, key)?
+        } else {
+            self.get(o, key)?
+        };
         let Value::String(s) = v else {
             self.type_error(&o.at(key), v, ("a string", "字符串"));
             return None;
@@ -195,7 +263,11 @@ impl Reader {
             ok = false;
         }
         if len > max_chars {
-            self.push(ErrorCode::TooLong, path.clone(), ctx([("length", json!(len)), ("max", json!(max_chars))]));
+            self.push(
+                ErrorCode::TooLong,
+                path.clone(),
+                ctx([("length", json!(len)), ("max", json!(max_chars))]),
+            );
             ok = false;
         }
         for found in pii::find(s) {
@@ -217,7 +289,11 @@ impl Reader {
         allowed: &[&str],
         required: bool,
     ) -> Option<T> {
-        let v = if required { self.required(o, key)? } else { self.get(o, key)? };
+        let v = if required {
+            self.required(o, key)?
+        } else {
+            self.get(o, key)?
+        };
         let Value::String(s) = v else {
             self.type_error(&o.at(key), v, ("a string", "字符串"));
             return None;
@@ -277,3 +353,52 @@ impl Reader {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances() {
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("朝阳", "朝阳区"), 1);
+        assert_eq!(distance_within(&['a'; 3], &['b'; 9], 4), None);
+        assert_eq!(distance("flaw", "lawn"), 2);
+        assert_eq!(distance("abcdef", "badcfe"), 4);
+        // the banded result agrees with the full one wherever it is within the limit
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "staff",
+            "staf",
+            "taffs",
+            "political",
+            "politcal",
+            "poltical",
+            "朝阳区",
+            "朝阳",
+        ];
+        for x in words {
+            for y in words {
+                let (cx, cy): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+                let full = distance(x, y);
+                for limit in 0..6 {
+                    let want = (full <= limit).then_some(full);
+                    assert_eq!(distance_within(&cx, &cy, limit), want, "{x} {y} {limit}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggest("politcal", ["political", "mediation"]), Some("political"));
+        assert_eq!(suggest("staf", ["staff", "stuff_x"]), Some("staff"));
+        assert_eq!(suggest("contact_person", ["political", "mediation"]), None);
+        // ties: the first candidate wins
+        assert_eq!(suggest("ab", ["ac", "ad"]), Some("ac"));
+    }
+}

@@ -1,12 +1,17 @@
 //! Reading each section of a record, in the order of the plan's headings.
 
 use super::error::{ctx, ErrorCode};
-use super::reader::{suggest, Obj, Reader};
+use super::reader::{integral, suggest, Obj, Reader};
 use crate::model::*;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
-const POLITICAL: &[&str] = &["study_mechanism", "party_life", "three_provisions", "discipline_violations"];
+const POLITICAL: &[&str] = &[
+    "study_mechanism",
+    "party_life",
+    "three_provisions",
+    "discipline_violations",
+];
 
 pub(crate) fn political(r: &mut Reader, o: &Obj) -> Political {
     Political {
@@ -26,9 +31,16 @@ const ADMINISTRATION: &[&str] = &[
     "reconsideration_litigation",
 ];
 
+const REVIEWED: &[&str] = &["total", "reviewed"];
+const ATTENDANCE: &[&str] = &["total", "attended"];
+const HANDLED: &[&str] = &["total", "handled"];
+
 fn reviewed(r: &mut Reader, o: &Obj, key: &str) -> Reviewed {
-    r.section(o, key, &["total", "reviewed"], |r, o| {
-        let v = Reviewed { total: r.count(o, "total"), reviewed: r.count(o, "reviewed") };
+    r.section(o, key, REVIEWED, |r, o| {
+        let v = Reviewed {
+            total: r.count(o, "total"),
+            reviewed: r.count(o, "reviewed"),
+        };
         r.part_le_whole(o, ("reviewed", v.reviewed), ("total", v.total));
         v
     })
@@ -39,14 +51,20 @@ pub(crate) fn administration(r: &mut Reader, o: &Obj) -> Administration {
         normative_documents: reviewed(r, o, "normative_documents"),
         major_decisions: reviewed(r, o, "major_decisions"),
         enforcement_decisions: reviewed(r, o, "enforcement_decisions"),
-        office_meetings: r.section(o, "office_meetings", &["total", "attended"], |r, o| {
-            let v = Attendance { total: r.count(o, "total"), attended: r.count(o, "attended") };
+        office_meetings: r.section(o, "office_meetings", ATTENDANCE, |r, o| {
+            let v = Attendance {
+                total: r.count(o, "total"),
+                attended: r.count(o, "attended"),
+            };
             r.part_le_whole(o, ("attended", v.attended), ("total", v.total));
             v
         }),
         pre_meeting_law_study: r.bool(o, "pre_meeting_law_study"),
-        reconsideration_litigation: r.section(o, "reconsideration_litigation", &["total", "handled"], |r, o| {
-            let v = Handled { total: r.count(o, "total"), handled: r.count(o, "handled") };
+        reconsideration_litigation: r.section(o, "reconsideration_litigation", HANDLED, |r, o| {
+            let v = Handled {
+                total: r.count(o, "total"),
+                handled: r.count(o, "handled"),
+            };
             r.part_le_whole(o, ("handled", v.handled), ("total", v.total));
             v
         }),
@@ -62,6 +80,8 @@ const MEDIATION: &[&str] = &[
     "disputes",
 ];
 
+const DISPUTES: &[&str] = &["total", "resolved", "resolved_locally"];
+
 pub(crate) fn mediation(r: &mut Reader, o: &Obj) -> Mediation {
     Mediation {
         subdistrict_committee: r.bool(o, "subdistrict_committee"),
@@ -69,7 +89,7 @@ pub(crate) fn mediation(r: &mut Reader, o: &Obj) -> Mediation {
         pre_litigation: r.bool(o, "pre_litigation"),
         administrative_mediation: r.bool(o, "administrative_mediation"),
         mediators: r.count(o, "mediators"),
-        disputes: r.section(o, "disputes", &["total", "resolved", "resolved_locally"], |r, o| {
+        disputes: r.section(o, "disputes", DISPUTES, |r, o| {
             let v = Disputes {
                 total: r.count(o, "total"),
                 resolved: r.count(o, "resolved"),
@@ -110,44 +130,42 @@ const COMMUNITY_CORRECTION: &[&str] = &[
     "missed_supervision",
 ];
 
+const ANNOUNCEMENT_VENUE: &[&str] = &["standardized", "office_facilities", "it_equipment"];
+const ANALYSIS_MEETINGS: &[&str] = &["required", "held"];
+const PLATFORM_RECORDS: &[&str] = &["total", "timely"];
+const POLICE_STATION: &[&str] = &["information_sharing", "regular_consultation", "joint_control"];
+
 pub(crate) fn community_correction(r: &mut Reader, o: &Obj) -> CommunityCorrection {
     let v = CommunityCorrection {
         committee: r.bool(o, "committee"),
-        announcement_venue: r.section(
-            o,
-            "announcement_venue",
-            &["standardized", "office_facilities", "it_equipment"],
-            |r, o| AnnouncementVenue {
-                standardized: r.bool(o, "standardized"),
-                office_facilities: r.bool(o, "office_facilities"),
-                it_equipment: r.bool(o, "it_equipment"),
-            },
-        ),
+        announcement_venue: r.section(o, "announcement_venue", ANNOUNCEMENT_VENUE, |r, o| AnnouncementVenue {
+            standardized: r.bool(o, "standardized"),
+            office_facilities: r.bool(o, "office_facilities"),
+            it_equipment: r.bool(o, "it_equipment"),
+        }),
         subjects: r.count(o, "subjects"),
         with_team: r.count(o, "with_team"),
         with_plan: r.count(o, "with_plan"),
         with_archive: r.count(o, "with_archive"),
         nine_clear: r.count(o, "nine_clear"),
         assessment_classification: r.bool(o, "assessment_classification"),
-        analysis_meetings: r.section(o, "analysis_meetings", &["required", "held"], |r, o| AnalysisMeetings {
+        analysis_meetings: r.section(o, "analysis_meetings", ANALYSIS_MEETINGS, |r, o| AnalysisMeetings {
             required: r.count(o, "required"),
             held: r.count(o, "held"),
         }),
-        platform_records: r.section(o, "platform_records", &["total", "timely"], |r, o| {
-            let v = PlatformRecords { total: r.count(o, "total"), timely: r.count(o, "timely") };
+        platform_records: r.section(o, "platform_records", PLATFORM_RECORDS, |r, o| {
+            let v = PlatformRecords {
+                total: r.count(o, "total"),
+                timely: r.count(o, "timely"),
+            };
             r.part_le_whole(o, ("timely", v.timely), ("total", v.total));
             v
         }),
-        police_station: r.section(
-            o,
-            "police_station",
-            &["information_sharing", "regular_consultation", "joint_control"],
-            |r, o| PoliceStation {
-                information_sharing: r.bool(o, "information_sharing"),
-                regular_consultation: r.bool(o, "regular_consultation"),
-                joint_control: r.bool(o, "joint_control"),
-            },
-        ),
+        police_station: r.section(o, "police_station", POLICE_STATION, |r, o| PoliceStation {
+            information_sharing: r.bool(o, "information_sharing"),
+            regular_consultation: r.bool(o, "regular_consultation"),
+            joint_control: r.bool(o, "joint_control"),
+        }),
         escaped_supervision: r.count(o, "escaped_supervision"),
         missed_supervision: r.count(o, "missed_supervision"),
     };
@@ -183,25 +201,26 @@ pub(crate) fn resettlement(r: &mut Reader, o: &Obj) -> Resettlement {
         serious_reoffences: r.count(o, "serious_reoffences"),
     };
     r.part_le_whole(o, ("key_persons", v.key_persons), ("persons", v.persons));
-    r.part_le_whole(o, ("key_person_plans", v.key_person_plans), ("key_persons", v.key_persons));
+    r.part_le_whole(
+        o,
+        ("key_person_plans", v.key_person_plans),
+        ("key_persons", v.key_persons),
+    );
     r.part_le_whole(o, ("real_name_groups", v.real_name_groups), ("persons", v.persons));
     v
 }
 
 const PUBLIC_LEGAL_SERVICE: &[&str] = &["station", "one_stop", "special_campaigns", "reconsideration_intake"];
 
+const STATION: &[&str] = &["established", "functional_zoning", "integrated_with_office"];
+
 pub(crate) fn public_legal_service(r: &mut Reader, o: &Obj) -> PublicLegalService {
     PublicLegalService {
-        station: r.section(
-            o,
-            "station",
-            &["established", "functional_zoning", "integrated_with_office"],
-            |r, o| Station {
-                established: r.bool(o, "established"),
-                functional_zoning: r.bool(o, "functional_zoning"),
-                integrated_with_office: r.bool(o, "integrated_with_office"),
-            },
-        ),
+        station: r.section(o, "station", STATION, |r, o| Station {
+            established: r.bool(o, "established"),
+            functional_zoning: r.bool(o, "functional_zoning"),
+            integrated_with_office: r.bool(o, "integrated_with_office"),
+        }),
         one_stop: r.bool(o, "one_stop"),
         special_campaigns: r.count(o, "special_campaigns"),
         reconsideration_intake: r.bool(o, "reconsideration_intake"),
@@ -241,12 +260,30 @@ pub(crate) fn staffing(r: &mut Reader, o: &Obj) -> Staffing {
     r.part_le_whole(o, ("legal_qualification", v.legal_qualification), ("staff", v.staff));
     r.part_le_whole(o, ("legal_professionals", v.legal_professionals), ("staff", v.staff));
     r.part_le_whole(o, ("new_staff", v.new_staff), ("staff", v.staff));
-    r.part_le_whole(o, ("new_staff_trained", v.new_staff_trained), ("new_staff", v.new_staff));
+    r.part_le_whole(
+        o,
+        ("new_staff_trained", v.new_staff_trained),
+        ("new_staff", v.new_staff),
+    );
     v
 }
 
-const SUPPORT: &[&str] = &["management_rules", "affairs_openness", "premises", "information", "allowance"];
-const PREMISES: &[&str] = &["total_area_m2", "business_area_m2", "archive", "built_or_renovated", "signage_compliant"];
+const SUPPORT: &[&str] = &[
+    "management_rules",
+    "affairs_openness",
+    "premises",
+    "information",
+    "allowance",
+];
+const PREMISES: &[&str] = &[
+    "total_area_m2",
+    "business_area_m2",
+    "archive",
+    "built_or_renovated",
+    "signage_compliant",
+];
+const INFORMATION: &[&str] = &["unified_platform", "mobile_apps", "self_service"];
+const ALLOWANCE: &[&str] = &["eligible", "paid"];
 
 pub(crate) fn support(r: &mut Reader, o: &Obj) -> Support {
     Support {
@@ -260,18 +297,23 @@ pub(crate) fn support(r: &mut Reader, o: &Obj) -> Support {
                 built_or_renovated: r.bool(o, "built_or_renovated"),
                 signage_compliant: r.bool(o, "signage_compliant"),
             };
-            r.part_le_whole(o, ("business_area_m2", v.business_area_m2), ("total_area_m2", v.total_area_m2));
+            r.part_le_whole(
+                o,
+                ("business_area_m2", v.business_area_m2),
+                ("total_area_m2", v.total_area_m2),
+            );
             v
         }),
-        information: r.section(o, "information", &["unified_platform", "mobile_apps", "self_service"], |r, o| {
-            Information {
-                unified_platform: r.bool(o, "unified_platform"),
-                mobile_apps: r.bool(o, "mobile_apps"),
-                self_service: r.bool(o, "self_service"),
-            }
+        information: r.section(o, "information", INFORMATION, |r, o| Information {
+            unified_platform: r.bool(o, "unified_platform"),
+            mobile_apps: r.bool(o, "mobile_apps"),
+            self_service: r.bool(o, "self_service"),
         }),
-        allowance: r.section(o, "allowance", &["eligible", "paid"], |r, o| {
-            let v = Allowance { eligible: r.count(o, "eligible"), paid: r.count(o, "paid") };
+        allowance: r.section(o, "allowance", ALLOWANCE, |r, o| {
+            let v = Allowance {
+                eligible: r.count(o, "eligible"),
+                paid: r.count(o, "paid"),
+            };
             r.part_le_whole(o, ("paid", v.paid), ("eligible", v.eligible));
             v
         }),
@@ -311,7 +353,8 @@ pub(crate) fn units(r: &mut Reader, o: &Obj) -> Option<Vec<Unit>> {
         };
         let name = r.text(&u, "name", MAX_NAME_CHARS, true);
         if let Some(n) = &name {
-            if let Some(first) = seen.insert(n.clone(), i) {
+            // names that differ only in surrounding blanks are the same unit
+            if let Some(first) = seen.insert(n.trim().to_string(), i) {
                 r.push(
                     ErrorCode::DuplicateUnit,
                     u.at("name"),
@@ -385,7 +428,11 @@ fn standard_and_year(r: &mut Reader, o: &Obj) -> (Option<Standard>, Option<i32>,
         Some(Value::String(s)) => match Standard::ALL.into_iter().find(|st| st.id() == s) {
             Some(st) => Some(st),
             None => {
-                r.push(ErrorCode::UnknownStandard, o.at("standard"), ctx([("value", json!(s))]));
+                let mut c = ctx([("value", json!(s))]);
+                if let Some(sug) = suggest(s, Standard::ALL.iter().map(|st| st.id())) {
+                    c.insert("suggestion".into(), json!(sug));
+                }
+                r.push(ErrorCode::UnknownStandard, o.at("standard"), c);
                 ok = false;
                 None
             }
@@ -398,17 +445,21 @@ fn standard_and_year(r: &mut Reader, o: &Obj) -> (Option<Standard>, Option<i32>,
     };
     let years = standard.unwrap_or_default().years();
     let year = r.required(o, "year").and_then(|v| {
-        let Some(i) = v.as_i64().filter(|_| v.is_i64()) else {
+        let Some(i) = v.as_number().and_then(integral) else {
             r.type_error(&o.at("year"), v, ("an integer", "整数"));
             return None;
         };
-        match i32::try_from(i).ok().filter(|y| years.contains(y)) {
+        match i.and_then(|i| i32::try_from(i).ok()).filter(|y| years.contains(y)) {
             Some(y) => Some(y),
             None => {
                 r.push(
                     ErrorCode::YearOutOfRange,
                     o.at("year"),
-                    ctx([("value", json!(i)), ("min", json!(years.start())), ("max", json!(years.end()))]),
+                    ctx([
+                        ("value", v.clone()),
+                        ("min", json!(years.start())),
+                        ("max", json!(years.end())),
+                    ]),
                 );
                 None
             }
@@ -420,15 +471,18 @@ fn standard_and_year(r: &mut Reader, o: &Obj) -> (Option<Standard>, Option<i32>,
 /// Reads a whole office record (the `format` was checked by the caller).
 pub(crate) fn office_record(r: &mut Reader, o: &Obj) -> Option<OfficeRecord> {
     let (standard, year, std_ok) = standard_and_year(r, o);
-    let info = r.required(o, "office").and_then(|v| r.object(v, o.at("office"), OFFICE_INFO)).map(|i| {
-        (
-            r.text(&i, "code", MAX_CODE_CHARS, true),
-            r.text(&i, "name", MAX_NAME_CHARS, true),
-            district(r, &i, "district"),
-            r.text(&i, "subdistrict", MAX_NAME_CHARS, true),
-            r.enumeration::<SubdistrictKind>(&i, "subdistrict_kind", &SubdistrictKind::NAMES, true),
-        )
-    });
+    let info = r
+        .required(o, "office")
+        .and_then(|v| r.object(v, o.at("office"), OFFICE_INFO))
+        .map(|i| {
+            (
+                r.text(&i, "code", MAX_CODE_CHARS, true),
+                r.text(&i, "name", MAX_NAME_CHARS, true),
+                district(r, &i, "district"),
+                r.text(&i, "subdistrict", MAX_NAME_CHARS, true),
+                r.enumeration::<SubdistrictKind>(&i, "subdistrict_kind", &SubdistrictKind::NAMES, true),
+            )
+        });
     let units = units(r, o);
     let political = r.section(o, "political", POLITICAL, political);
     let administration = r.section(o, "administration", ADMINISTRATION, administration);
@@ -451,7 +505,13 @@ pub(crate) fn office_record(r: &mut Reader, o: &Obj) -> Option<OfficeRecord> {
         format: OfficeFormat::V1,
         standard,
         year,
-        office: OfficeInfo { code, name, district, subdistrict, subdistrict_kind: kind },
+        office: OfficeInfo {
+            code,
+            name,
+            district,
+            subdistrict,
+            subdistrict_kind: kind,
+        },
         units,
         political,
         administration,
@@ -511,17 +571,71 @@ pub(crate) fn known_fields() -> Vec<(&'static str, &'static [&'static str])> {
     vec![
         ("Political", POLITICAL),
         ("Administration", ADMINISTRATION),
+        ("Reviewed", REVIEWED),
+        ("Attendance", ATTENDANCE),
+        ("Handled", HANDLED),
         ("Mediation", MEDIATION),
+        ("Disputes", DISPUTES),
         ("LegalEducation", LEGAL_EDUCATION),
         ("CommunityCorrection", COMMUNITY_CORRECTION),
+        ("AnnouncementVenue", ANNOUNCEMENT_VENUE),
+        ("AnalysisMeetings", ANALYSIS_MEETINGS),
+        ("PlatformRecords", PLATFORM_RECORDS),
+        ("PoliceStation", POLICE_STATION),
         ("Resettlement", RESETTLEMENT),
         ("PublicLegalService", PUBLIC_LEGAL_SERVICE),
+        ("Station", STATION),
         ("Staffing", STAFFING),
         ("Support", SUPPORT),
         ("Premises", PREMISES),
+        ("Information", INFORMATION),
+        ("Allowance", ALLOWANCE),
         ("Unit", UNIT),
         ("OfficeInfo", OFFICE_INFO),
         ("OfficeRecord", OFFICE_RECORD),
         ("DistrictRecord", DISTRICT_RECORD),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::known_fields;
+    use crate::schema::{schema, SchemaKind};
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// The fields the validator reads are exactly the properties of the JSON Schema, struct by struct.
+    #[test]
+    fn schema_properties_are_the_known_fields() {
+        let known: BTreeMap<&str, BTreeSet<&str>> = known_fields()
+            .into_iter()
+            .map(|(name, fields)| (name, fields.iter().copied().collect()))
+            .collect();
+        let mut seen = BTreeSet::new();
+        for (kind, root) in [
+            (SchemaKind::Office, "OfficeRecord"),
+            (SchemaKind::District, "DistrictRecord"),
+        ] {
+            let s = schema(kind);
+            let mut objects = vec![(root.to_string(), s.clone())];
+            for (name, def) in s["$defs"].as_object().unwrap() {
+                objects.push((name.clone(), def.clone()));
+            }
+            for (name, obj) in objects {
+                let Some(props) = obj.get("properties").and_then(|p| p.as_object()) else {
+                    continue;
+                };
+                let props: BTreeSet<&str> = props.keys().map(String::as_str).collect();
+                let want = known
+                    .get(name.as_str())
+                    .unwrap_or_else(|| panic!("{name}: no known-field list"));
+                assert_eq!(&props, want, "{name}");
+                seen.insert(name);
+            }
+        }
+        let unseen: Vec<&&str> = known.keys().filter(|k| !seen.contains(**k)).collect();
+        assert!(
+            unseen.is_empty(),
+            "known-field lists without a schema object: {unseen:?}"
+        );
+    }
 }

@@ -1,0 +1,123 @@
+//! `sifasuo validate`: check record files and list every problem of every record.
+
+use super::input::{self, Step};
+use super::Lang;
+use clap::{Args, ValueEnum};
+use serde_json::json;
+use sifasuo::validate::ValidationError;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Output of `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One line per error: `FILE:LINE: /path: message [code]`.
+    Text,
+    /// JSON lines, one object per record: `{"file", "line", "valid", "errors"}`.
+    Json,
+}
+
+/// `sifasuo validate`
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Record files: a JSON document (one record, or an array of records: LINE is then the
+    /// record's position) or JSON lines (`.jsonl`, `.ndjson`, or any file that is not one JSON
+    /// value); `-` reads standard input.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Language of the messages (text output; JSON output has both).
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+}
+
+/// What happened over all files.
+#[derive(Debug, Default)]
+struct Tally {
+    records: usize,
+    invalid: usize,
+    unreadable: usize,
+}
+
+/// Writes the report of one record.
+fn write_record(
+    out: &mut dyn Write,
+    a: &ValidateArgs,
+    file: &str,
+    line: usize,
+    errors: &[ValidationError],
+) -> std::io::Result<()> {
+    match a.format {
+        Format::Json => {
+            let row = json!({ "file": file, "line": line, "valid": errors.is_empty(), "errors": errors });
+            writeln!(out, "{row}")
+        }
+        Format::Text => {
+            for e in errors {
+                let at = if e.path.is_empty() { "/" } else { &e.path };
+                let msg = if a.lang == Lang::Zh { &e.message } else { &e.message_en };
+                writeln!(out, "{file}:{line}: {at}: {msg} [{}]", e.code)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn check(out: &mut dyn Write, a: &ValidateArgs, step: Step, tally: &mut Tally) -> std::io::Result<()> {
+    match step {
+        Err(e) => {
+            tally.unreadable += 1;
+            eprintln!("sifasuo: {e}");
+            Ok(())
+        }
+        Ok((source, text)) => {
+            let errors = match text {
+                Ok(text) => sifasuo::validate::parse(&text).err().map(|e| e.0).unwrap_or_default(),
+                Err(e) => vec![e],
+            };
+            tally.records += 1;
+            if !errors.is_empty() {
+                tally.invalid += 1;
+            }
+            write_record(out, a, &source.file, source.line, &errors)
+        }
+    }
+}
+
+/// Runs `sifasuo validate`: exit 0 when every record is valid, 1 when some record is not,
+/// 2 when a file cannot be read.
+pub fn run(a: &ValidateArgs) -> ExitCode {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut tally = Tally::default();
+    let mut written = Ok(());
+    for step in input::read_all(&a.files) {
+        written = check(&mut out, a, step, &mut tally);
+        if written.is_err() {
+            break;
+        }
+    }
+    let written = written.and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => return super::fail(format_args!("cannot write output: {e}")),
+        Ok(()) => {}
+    }
+    if a.format == Format::Text {
+        let Tally { records, invalid, .. } = tally;
+        if a.lang == Lang::Zh {
+            eprintln!("共{records}条记录，{invalid}条有误");
+        } else {
+            eprintln!("{records} record(s), {invalid} invalid");
+        }
+    }
+    if tally.unreadable > 0 {
+        ExitCode::from(2)
+    } else if tally.invalid > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
