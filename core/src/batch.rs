@@ -438,12 +438,19 @@ pub fn file_items(path: &std::path::Path) -> Result<Box<dyn Iterator<Item = Item
     let mut reader = std::io::BufReader::new(file);
     let mut line_no = 0usize;
     let mut buf = Vec::new();
+    let mut failed = false;
     Ok(Box::new(std::iter::from_fn(move || loop {
+        if failed {
+            return None; // a read error ends the file: it would only repeat
+        }
         buf.clear();
         line_no += 1;
         match reader.read_until(b'\n', &mut buf) {
             Ok(0) => return None,
-            Err(e) => return Some(io_item(&name, line_no, &format!("read error: {e}"))),
+            Err(e) => {
+                failed = true;
+                return Some(io_item(&name, line_no, &format!("read error: {e}")));
+            }
             Ok(_) => {}
         }
         if buf.iter().all(u8::is_ascii_whitespace) {

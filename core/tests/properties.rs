@@ -245,8 +245,9 @@ fn record(seeds: Vec<u32>) -> Value {
                     "police_station",
                     json!({"information_sharing": g.flag(), "regular_consultation": g.flag(), "joint_control": g.flag()}),
                 ),
-                ("escaped_supervision", g.rare()),
-                ("missed_supervision", g.rare()),
+                // escaped and missed subjects are subjects: at most `subjects` (validated)
+                ("escaped_supervision", json!(g.rare().as_u64().unwrap_or(0).min(u64::from(subjects)))),
+                ("missed_supervision", json!(g.rare().as_u64().unwrap_or(0).min(u64::from(subjects)))),
             ]),
         ),
         (

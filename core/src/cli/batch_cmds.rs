@@ -293,7 +293,8 @@ fn table_row(out: &mut dyn Write, row: &Row, lang: Lang) -> std::io::Result<()> 
             writeln!(out, "{at}  {label}")?;
             for e in errors {
                 let msg = if lang == Lang::Zh { &e.message } else { &e.message_en };
-                writeln!(out, "    {msg} [{}]", e.code)?;
+                let path = if e.path.is_empty() { "/" } else { &e.path };
+                writeln!(out, "    {path}: {msg} [{}]", e.code)?;
             }
         }
     }
@@ -426,7 +427,8 @@ pub fn ledger(a: &LedgerArgs) -> ExitCode {
     for r in &rows {
         if let Outcome::Invalid { errors } = &r.outcome {
             for e in errors {
-                eprintln!("{}:{}: {} [{}]", r.source.file, r.source.line, e.message, e.code);
+                let path = if e.path.is_empty() { "/" } else { &e.path };
+                eprintln!("{}:{}: {path}: {} [{}]", r.source.file, r.source.line, e.message, e.code);
             }
         }
     }

@@ -12,7 +12,8 @@ pub enum Kind {
     Office,
     /// `sifasuo.district/1`: one district bureau in one year.
     District,
-    // `parameters` (the schema of a Parameters override) is to be added here by the lead.
+    /// A parameters file (`--params`): points, severities, thresholds, targets, grade bands.
+    Parameters,
 }
 
 /// `sifasuo schema`
@@ -28,6 +29,7 @@ pub fn run(a: &SchemaArgs) -> ExitCode {
     let value = match a.kind {
         Kind::Office => schema(SchemaKind::Office),
         Kind::District => schema(SchemaKind::District),
+        Kind::Parameters => sifasuo::params::Parameters::schema(),
     };
     let text = match serde_json::to_string_pretty(&value) {
         Ok(t) => t,

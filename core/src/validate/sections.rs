@@ -173,6 +173,8 @@ pub(crate) fn community_correction(r: &mut Reader, o: &Obj) -> CommunityCorrecti
         ("with_team", v.with_team),
         ("with_plan", v.with_plan),
         ("with_archive", v.with_archive),
+        ("escaped_supervision", v.escaped_supervision),
+        ("missed_supervision", v.missed_supervision),
         ("nine_clear", v.nine_clear),
     ] {
         r.part_le_whole(o, (k, part), ("subjects", v.subjects));
