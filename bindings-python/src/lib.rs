@@ -53,9 +53,7 @@ impl Params {
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other
-            .cast::<Params>()
-            .is_ok_and(|o| *o.get().inner == *self.inner)
+        other.cast::<Params>().is_ok_and(|o| *o.get().inner == *self.inner)
     }
 }
 
@@ -168,21 +166,14 @@ fn outcome_to_py(py: Python<'_>, outcome: &Outcome) -> PyResult<(&'static str, P
             )?
             .into_any(),
         ),
-        Outcome::Invalid { errors } => (
-            "invalid",
-            PyString::new(py, &to_json(errors)?).into_any().unbind(),
-        ),
+        Outcome::Invalid { errors } => ("invalid", PyString::new(py, &to_json(errors)?).into_any().unbind()),
     })
 }
 
 /// Scores one record given as JSON text.
 #[pyfunction]
 #[pyo3(signature = (text, params=None))]
-fn score(
-    py: Python<'_>,
-    text: &str,
-    params: Option<&Bound<'_, Params>>,
-) -> PyResult<(&'static str, Py<PyAny>)> {
+fn score(py: Python<'_>, text: &str, params: Option<&Bound<'_, Params>>) -> PyResult<(&'static str, Py<PyAny>)> {
     let p = params_of(params);
     let outcome = py.detach(|| match parse_value(text) {
         Err(e) => Outcome::Invalid { errors: vec![e] },
@@ -204,23 +195,13 @@ impl Batch {
     }
 
     /// Row `i` as `(index, file, line, kind, NativeReport | errors_json)`.
-    fn row(
-        &self,
-        py: Python<'_>,
-        i: usize,
-    ) -> PyResult<(usize, String, usize, &'static str, Py<PyAny>)> {
+    fn row(&self, py: Python<'_>, i: usize) -> PyResult<(usize, String, usize, &'static str, Py<PyAny>)> {
         let row = self
             .rows
             .get(i)
             .ok_or_else(|| PyIndexError::new_err("row index out of range"))?;
         let (kind, value) = outcome_to_py(py, &row.outcome)?;
-        Ok((
-            row.index,
-            row.source.file.clone(),
-            row.source.line,
-            kind,
-            value,
-        ))
+        Ok((row.index, row.source.file.clone(), row.source.line, kind, value))
     }
 
     /// Roll-ups per district and year and for the city, as JSON text.
@@ -286,9 +267,7 @@ fn score_records(
         let text = match s.extract::<String>() {
             Ok(t) if *ok => Ok(t),
             Ok(reason) => Err(conversion_error(&reason)),
-            Err(_) => Err(conversion_error(
-                "the text is not valid Unicode (lone surrogate)",
-            )),
+            Err(_) => Err(conversion_error("the text is not valid Unicode (lone surrogate)")),
         };
         items.push((source, text));
     }
@@ -299,16 +278,9 @@ fn score_records(
 /// becomes an error row).
 #[pyfunction]
 #[pyo3(signature = (data, file="", params=None))]
-fn score_jsonl(
-    py: Python<'_>,
-    data: &[u8],
-    file: &str,
-    params: Option<&Bound<'_, Params>>,
-) -> PyResult<Batch> {
+fn score_jsonl(py: Python<'_>, data: &[u8], file: &str, params: Option<&Bound<'_, Params>>) -> PyResult<Batch> {
     let p = params_of(params);
-    let data = data
-        .strip_prefix(b"\xef\xbb\xbf".as_slice())
-        .unwrap_or(data);
+    let data = data.strip_prefix(b"\xef\xbb\xbf".as_slice()).unwrap_or(data);
     let items: Vec<Item> = data
         .split(|b| *b == b'\n')
         .enumerate()
@@ -330,11 +302,7 @@ fn score_jsonl(
 /// Scores a file: `.json` holds one record or an array, anything else is JSON lines.
 #[pyfunction]
 #[pyo3(signature = (path, params=None))]
-fn score_file(
-    py: Python<'_>,
-    path: PathBuf,
-    params: Option<&Bound<'_, Params>>,
-) -> PyResult<Batch> {
+fn score_file(py: Python<'_>, path: PathBuf, params: Option<&Bound<'_, Params>>) -> PyResult<Batch> {
     let p = params_of(params);
     if let Err(e) = batch::file_items(&path) {
         return Err(PyIOError::new_err(e.to_string()));

@@ -42,7 +42,11 @@ fn text_of(value: &JsValue) -> Result<String, ValidationError> {
         None => {
             let mut ctx = Map::new();
             ctx.insert("reason".into(), json!(failure_reason()));
-            Err(ValidationError::new(ErrorCode::InvalidJson, redact(&failure_path()), ctx))
+            Err(ValidationError::new(
+                ErrorCode::InvalidJson,
+                redact(&failure_path()),
+                ctx,
+            ))
         }
     }
 }
@@ -74,13 +78,19 @@ fn params_of(options: &JsValue, func: &str) -> Result<Parameters, JsValue> {
         return Ok(Parameters::default());
     }
     let v = value_of(&over).map_err(|e| {
-        let issue = ParamIssue { path: e.path.clone(), message: e.message_en.clone() };
+        let issue = ParamIssue {
+            path: e.path.clone(),
+            message: e.message_en.clone(),
+        };
         params_error(&[issue], &format!("{func}: parameters are not valid: {}", e.message_en))
     })?;
     api::parameters(Some(&v)).map_err(|e| {
         let issues = match &e {
             ParametersError::Invalid(issues) => issues.clone(),
-            other => vec![ParamIssue { path: String::new(), message: other.to_string() }],
+            other => vec![ParamIssue {
+                path: String::new(),
+                message: other.to_string(),
+            }],
         };
         params_error(&issues, &format!("{func}: {e}"))
     })
@@ -95,7 +105,13 @@ fn items_of(records: &JsValue, func: &str) -> Result<Vec<Item>, JsValue> {
     let mut items = Vec::with_capacity(n.min(100_000) as usize);
     for i in 0..n {
         let v = array_get(records, i)?;
-        items.push((Source { file: String::new(), line: i as usize + 1 }, text_of(&v)));
+        items.push((
+            Source {
+                file: String::new(),
+                line: i as usize + 1,
+            },
+            text_of(&v),
+        ));
     }
     Ok(items)
 }
@@ -103,7 +119,12 @@ fn items_of(records: &JsValue, func: &str) -> Result<Vec<Item>, JsValue> {
 /// Scores a batch like `api::score_many`, rows for unconvertible elements included.
 fn rows_of(items: &[Item], params: &Parameters) -> Vec<Row> {
     let mut rows = Vec::with_capacity(items.len());
-    batch::score_stream(|| items.iter().cloned(), params, &BatchOptions::default(), |r| rows.push(r));
+    batch::score_stream(
+        || items.iter().cloned(),
+        params,
+        &BatchOptions::default(),
+        |r| rows.push(r),
+    );
     rows.sort_by_key(|r| r.index);
     rows
 }
@@ -171,7 +192,9 @@ pub fn schema(kind: JsValue) -> Result<JsValue, JsValue> {
     let name = kind.as_string().unwrap_or_default();
     match api::schema(&name) {
         Some(s) => to_js(&s),
-        None => Err(type_error("schema: kind must be \"office\", \"district\" or \"parameters\"")),
+        None => Err(type_error(
+            "schema: kind must be \"office\", \"district\" or \"parameters\"",
+        )),
     }
 }
 

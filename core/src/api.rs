@@ -22,10 +22,12 @@ pub fn validate(record: &Value) -> Vec<ValidationError> {
 pub fn score(record: &Value, params: &Parameters) -> Outcome {
     match validate::from_value(record) {
         Err(e) => Outcome::Invalid { errors: e.0 },
-        Ok(Record::Office(o)) => Outcome::Office { report: Box::new(crate::score::score(&o, params)) },
-        Ok(Record::District(d)) => {
-            Outcome::District { report: Box::new(crate::score::score_district(&d, params, None)) }
-        }
+        Ok(Record::Office(o)) => Outcome::Office {
+            report: Box::new(crate::score::score(&o, params)),
+        },
+        Ok(Record::District(d)) => Outcome::District {
+            report: Box::new(crate::score::score_district(&d, params, None)),
+        },
     }
 }
 
@@ -33,9 +35,9 @@ pub fn score(record: &Value, params: &Parameters) -> Outcome {
 /// `t10-qualification-trend` when the record has no `previous_qualification_ratio`).
 pub fn score_with_previous(record: &Value, params: &Parameters, previous_ratio: Option<f64>) -> Outcome {
     match validate::from_value(record) {
-        Ok(Record::Office(o)) => {
-            Outcome::Office { report: Box::new(crate::score::score_with(&o, params, previous_ratio)) }
-        }
+        Ok(Record::Office(o)) => Outcome::Office {
+            report: Box::new(crate::score::score_with(&o, params, previous_ratio)),
+        },
         _ => score(record, params),
     }
 }
@@ -51,7 +53,12 @@ pub fn score_many(records: &[Value], params: &Parameters) -> Vec<Row> {
 pub fn score_jsonl(text: &str, params: &Parameters) -> Vec<Row> {
     let items = batch::jsonl_items(text, "");
     let mut rows = Vec::with_capacity(items.len());
-    batch::score_stream(|| items.iter().cloned(), params, &batch::BatchOptions::default(), |r| rows.push(r));
+    batch::score_stream(
+        || items.iter().cloned(),
+        params,
+        &batch::BatchOptions::default(),
+        |r| rows.push(r),
+    );
     rows.sort_by_key(|r| r.index);
     rows
 }
@@ -90,7 +97,10 @@ pub struct ErrorCodeInfo {
 pub fn error_codes() -> Vec<ErrorCodeInfo> {
     validate::error_codes()
         .iter()
-        .map(|c| ErrorCodeInfo { code: *c, description: c.description().into() })
+        .map(|c| ErrorCodeInfo {
+            code: *c,
+            description: c.description().into(),
+        })
         .collect()
 }
 

@@ -32,10 +32,7 @@ const TASKS: [(u8, &str); 18] = [
 ];
 
 fn task_name(task: u8) -> &'static str {
-    TASKS
-        .iter()
-        .find(|(n, _)| *n == task)
-        .map_or("", |(_, name)| name)
+    TASKS.iter().find(|(n, _)| *n == task).map_or("", |(_, name)| name)
 }
 
 /// A table cell: pipes escaped, line breaks removed.
@@ -44,11 +41,7 @@ fn cell(s: &str) -> String {
 }
 
 fn points(r: &RuleInfo) -> String {
-    let sign = if r.severity == Severity::Bonus {
-        "+"
-    } else {
-        ""
-    };
+    let sign = if r.severity == Severity::Bonus { "+" } else { "" };
     format!("{sign}{}†", show_number(r.points))
 }
 
@@ -90,9 +83,7 @@ fn severity_line(s: Severity) -> &'static str {
 
 fn rule_table(out: &mut String, rules: &[&RuleInfo], with_year: bool) {
     if with_year {
-        out.push_str(
-            "| id | task | year | clause | quote | method | points | severity | fields |\n",
-        );
+        out.push_str("| id | task | year | clause | quote | method | points | severity | fields |\n");
         out.push_str("|---|---|---|---|---|---|---|---|---|\n");
     } else {
         out.push_str("| id | task | clause | quote | method | points | severity | fields |\n");
@@ -125,10 +116,7 @@ fn rule_table(out: &mut String, rules: &[&RuleInfo], with_year: bool) {
 }
 
 fn sum_points<'a>(rules: impl Iterator<Item = &'a &'a RuleInfo>) -> f64 {
-    rules
-        .filter(|r| r.severity != Severity::Bonus)
-        .map(|r| r.points)
-        .sum()
+    rules.filter(|r| r.severity != Severity::Bonus).map(|r| r.points).sum()
 }
 
 /// The rule catalogue, thresholds, targets and grade bands of `p` as Markdown
@@ -182,12 +170,7 @@ pub fn rules_markdown(p: &Parameters) -> String {
          does not apply gives `not_applicable` with the reason and counts neither earned nor maximum points.\n\n",
     );
     out.push_str("## Severities\n\n");
-    for s in [
-        Severity::Veto,
-        Severity::Mandatory,
-        Severity::Standard,
-        Severity::Bonus,
-    ] {
+    for s in [Severity::Veto, Severity::Mandatory, Severity::Standard, Severity::Bonus] {
         let _ = writeln!(out, "- `{}` — {}", s.as_str(), severity_line(s));
     }
     out.push('\n');
@@ -199,11 +182,7 @@ pub fn rules_markdown(p: &Parameters) -> String {
         show_number(sum_points(office.iter()))
     );
     for d in Dimension::OFFICE {
-        let rules: Vec<&RuleInfo> = office
-            .iter()
-            .copied()
-            .filter(|r| r.dimension == d)
-            .collect();
+        let rules: Vec<&RuleInfo> = office.iter().copied().filter(|r| r.dimension == d).collect();
         let _ = writeln!(
             out,
             "### {} (`{}`) — {}†\n",
@@ -224,10 +203,7 @@ pub fn rules_markdown(p: &Parameters) -> String {
         rule_table(&mut out, &rules, false);
     }
 
-    let year_points = district
-        .iter()
-        .find(|r| r.year.is_some())
-        .map_or(0.0, |r| r.points);
+    let year_points = district.iter().find(|r| r.year.is_some()).map_or(0.0, |r| r.points);
     let _ = writeln!(
         out,
         "## District rules (`sifasuo.district/1`)\n\nA district bureau is scored on these rules (out of {}†: \
@@ -272,11 +248,7 @@ pub fn rules_markdown(p: &Parameters) -> String {
             "司法所至少有1名法律专业人员",
         ),
     ] {
-        let _ = writeln!(
-            out,
-            "| `{key}` | {} | {rules} | {quote} |",
-            show_number(value)
-        );
+        let _ = writeln!(out, "| `{key}` | {} | {rules} | {quote} |", show_number(value));
     }
 
     let g = &p.targets;
@@ -287,21 +259,9 @@ pub fn rules_markdown(p: &Parameters) -> String {
             g.analysis_meetings,
             "`t07-analysis-meetings` (when the record gives no `required`)",
         ),
-        (
-            "special_campaigns",
-            g.special_campaigns,
-            "`t09-special-campaigns`",
-        ),
-        (
-            "training_sessions",
-            g.training_sessions,
-            "`t11-business-training`",
-        ),
-        (
-            "district_inspections",
-            g.district_inspections,
-            "`t17-inspections`",
-        ),
+        ("special_campaigns", g.special_campaigns, "`t09-special-campaigns`"),
+        ("training_sessions", g.training_sessions, "`t11-business-training`"),
+        ("district_inspections", g.district_inspections, "`t17-inspections`"),
         (
             "district_training_sessions",
             g.district_training_sessions,

@@ -83,7 +83,13 @@ fn grade_chart(summaries: &[&DistrictSummary]) -> String {
     for (i, d) in summaries.iter().enumerate() {
         let y = legend_h + i * row_h;
         let name = d.district.map_or("全市", District::name_zh);
-        let _ = write!(s, r#"<text x="{}" y="{}" text-anchor="end">{}</text>"#, label_w - 6, y + 15, escape(name));
+        let _ = write!(
+            s,
+            r#"<text x="{}" y="{}" text-anchor="end">{}</text>"#,
+            label_w - 6,
+            y + 15,
+            escape(name)
+        );
         let total = d.offices.grades.total().max(1) as f64;
         let mut x = label_w as f64;
         for g in Grade::ALL {
@@ -103,11 +109,22 @@ fn grade_chart(summaries: &[&DistrictSummary]) -> String {
                 n
             );
             if w > 18.0 {
-                let _ = write!(s, r#"<text x="{:.1}" y="{}" text-anchor="middle" fill="white">{n}</text>"#, x + w / 2.0, y + 15);
+                let _ = write!(
+                    s,
+                    r#"<text x="{:.1}" y="{}" text-anchor="middle" fill="white">{n}</text>"#,
+                    x + w / 2.0,
+                    y + 15
+                );
             }
             x += w;
         }
-        let _ = write!(s, r#"<text x="{}" y="{}">{}</text>"#, label_w + bar_w + 6, y + 15, d.offices.count);
+        let _ = write!(
+            s,
+            r#"<text x="{}" y="{}">{}</text>"#,
+            label_w + bar_w + 6,
+            y + 15,
+            d.offices.count
+        );
     }
     s.push_str("</svg>");
     s
@@ -149,7 +166,10 @@ pub fn render(rows: &[Row], ledger: Option<&Ledger>, sources: &[String], title_n
         y
     };
     let latest = years.last().copied();
-    let invalid = rows.iter().filter(|r| matches!(r.outcome, crate::batch::Outcome::Invalid { .. })).count();
+    let invalid = rows
+        .iter()
+        .filter(|r| matches!(r.outcome, crate::batch::Outcome::Invalid { .. }))
+        .count();
     let mut s = String::new();
     let _ = write!(
         s,
@@ -247,8 +267,9 @@ pub fn render(rows: &[Row], ledger: Option<&Ledger>, sources: &[String], title_n
     if let Some(y) = latest {
         let _ = write!(s, "<h2>五、各区司法所明细（{y}年）</h2>");
         for d in District::ALL {
-            let mut mine: Vec<&Report> =
-                office_reports(rows).filter(|r| r.year == y && r.office.district == d).collect();
+            let mut mine: Vec<&Report> = office_reports(rows)
+                .filter(|r| r.year == y && r.office.district == d)
+                .collect();
             if mine.is_empty() {
                 continue;
             }
@@ -258,6 +279,8 @@ pub fn render(rows: &[Row], ledger: Option<&Ledger>, sources: &[String], title_n
             s.push_str("</section>");
         }
     }
-    s.push_str("<p class=note>本报告由 sifasuo 生成：每项得分均可对照方案条款核查（见各规则的条款与原文）。</p></body></html>");
+    s.push_str(
+        "<p class=note>本报告由 sifasuo 生成：每项得分均可对照方案条款核查（见各规则的条款与原文）。</p></body></html>",
+    );
     s
 }

@@ -162,7 +162,9 @@ fn compare(before: &Report, after: &Report) -> OfficeLedger {
     let mut tally = Tally::default();
     let mut items = Vec::new();
     for a in &after.findings {
-        let Some(b) = before.findings.iter().find(|b| b.rule == a.rule) else { continue };
+        let Some(b) = before.findings.iter().find(|b| b.rule == a.rule) else {
+            continue;
+        };
         let movement = match (is_problem(b), is_problem(a)) {
             (true, true) => Some(Movement::Open),
             (true, false) => Some(Movement::Closed),
@@ -181,7 +183,11 @@ fn compare(before: &Report, after: &Report) -> OfficeLedger {
                 movement: m,
                 before: b.status,
                 after: a.status,
-                message: if m == Movement::Closed { b.message.clone() } else { a.message.clone() },
+                message: if m == Movement::Closed {
+                    b.message.clone()
+                } else {
+                    a.message.clone()
+                },
             });
         }
     }
@@ -211,7 +217,10 @@ pub fn ledger<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Result<Ledge
             BTreeMap::new()
         });
         if years.insert(r.year, r).is_some() {
-            return Err(LedgerError::Duplicate { code: crate::validate::pii::redact(&r.office.code), year: r.year });
+            return Err(LedgerError::Duplicate {
+                code: crate::validate::pii::redact(&r.office.code),
+                year: r.year,
+            });
         }
     }
     let mut offices = Vec::new();
@@ -230,7 +239,10 @@ pub fn ledger<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Result<Ledge
     let mut districts = Vec::new();
     let mut city = Vec::new();
     for &(from, to) in &pairs {
-        let in_pair: Vec<&OfficeLedger> = offices.iter().filter(|o| o.from_year == from && o.to_year == to).collect();
+        let in_pair: Vec<&OfficeLedger> = offices
+            .iter()
+            .filter(|o| o.from_year == from && o.to_year == to)
+            .collect();
         let area = |d: Option<District>| {
             let mut t = Tally::default();
             let mut n = 0;
@@ -239,7 +251,13 @@ pub fn ledger<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Result<Ledge
                 n += 1;
             }
             t.finish();
-            AreaLedger { district: d, from_year: from, to_year: to, offices: n, tally: t }
+            AreaLedger {
+                district: d,
+                from_year: from,
+                to_year: to,
+                offices: n,
+                tally: t,
+            }
         };
         for d in District::ALL {
             let a = area(Some(d));
@@ -249,5 +267,9 @@ pub fn ledger<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Result<Ledge
         }
         city.push(area(None));
     }
-    Ok(Ledger { offices, districts, city })
+    Ok(Ledger {
+        offices,
+        districts,
+        city,
+    })
 }

@@ -196,8 +196,7 @@ impl Parameters {
     /// assert!(sifasuo::params::Parameters::from_override_json(r#"{"rules": {"t13-total-area": {"points": -1}}}"#).is_err());
     /// ```
     pub fn from_override_json(text: &str) -> Result<Parameters, ParametersError> {
-        let over = crate::validate::parse_value(text)
-            .map_err(|e| ParametersError::Malformed(e.message_en))?;
+        let over = crate::validate::parse_value(text).map_err(|e| ParametersError::Malformed(e.message_en))?;
         Self::from_override(&over)
     }
 
@@ -226,14 +225,13 @@ impl Parameters {
                 ok
             });
         }
-        let mut base = serde_json::to_value(Parameters::default())
-            .map_err(|e| ParametersError::Malformed(e.to_string()))?;
+        let mut base =
+            serde_json::to_value(Parameters::default()).map_err(|e| ParametersError::Malformed(e.to_string()))?;
         if over.get("id").is_none() {
             merge(&mut base, &serde_json::json!({"id": CUSTOM_ID}));
         }
         merge(&mut base, &over);
-        let p: Parameters =
-            serde_json::from_value(base).map_err(|e| ParametersError::Malformed(e.to_string()))?;
+        let p: Parameters = serde_json::from_value(base).map_err(|e| ParametersError::Malformed(e.to_string()))?;
         issues.extend(p.check());
         if issues.is_empty() {
             Ok(p)
@@ -254,14 +252,14 @@ impl Parameters {
         if self.id.trim().is_empty() || self.id.chars().count() > 200 {
             bad("/id".into(), "must be 1–200 characters");
         } else if self.id == DEFAULT_ID && *self != Parameters::default() {
-            bad("/id".into(), "`BJ-2022-42/default` names the default parameters only; give the override its own id");
+            bad(
+                "/id".into(),
+                "`BJ-2022-42/default` names the default parameters only; give the override its own id",
+            );
         }
         for (id, r) in &self.rules {
             if !(r.points.is_finite() && (0.0..=1000.0).contains(&r.points)) {
-                bad(
-                    format!("/rules/{id}/points"),
-                    "must be a finite number 0..=1000",
-                );
+                bad(format!("/rules/{id}/points"), "must be a finite number 0..=1000");
             }
         }
         let t = &self.thresholds;
@@ -302,10 +300,7 @@ impl Parameters {
             );
         }
         if !(0.0..=1.0).contains(&b.exemplary_dimension_share) {
-            bad(
-                "/grades/exemplary_dimension_share".into(),
-                "must be within 0..=1",
-            );
+            bad("/grades/exemplary_dimension_share".into(), "must be within 0..=1");
         }
         out
     }

@@ -25,16 +25,26 @@ fn example(name: &str) -> Value {
 }
 
 fn sample_files() -> Vec<PathBuf> {
-    ["offices-2022.jsonl", "offices-2023.jsonl", "offices-2024.jsonl", "districts.jsonl"]
-        .iter()
-        .map(|f| root().join("data/sample").join(f))
-        .collect()
+    [
+        "offices-2022.jsonl",
+        "offices-2023.jsonl",
+        "offices-2024.jsonl",
+        "districts.jsonl",
+    ]
+    .iter()
+    .map(|f| root().join("data/sample").join(f))
+    .collect()
 }
 
 fn score_files(files: &[PathBuf], threads: usize) -> Vec<Row> {
     let mut rows = Vec::new();
     let opts = batch::BatchOptions { threads, chunk: 97 };
-    batch::score_stream(|| batch::files_items(files).unwrap(), &Parameters::default(), &opts, |r| rows.push(r));
+    batch::score_stream(
+        || batch::files_items(files).unwrap(),
+        &Parameters::default(),
+        &opts,
+        |r| rows.push(r),
+    );
     rows
 }
 
@@ -48,12 +58,27 @@ fn report(row: &Row) -> &sifasuo::Report {
 #[test]
 fn sample_dataset_scores_without_errors_and_counts_match() {
     let files = sample_files();
-    let lines: usize = files.iter().map(|f| std::fs::read_to_string(f).unwrap().lines().filter(|l| !l.trim().is_empty()).count()).sum();
+    let lines: usize = files
+        .iter()
+        .map(|f| {
+            std::fs::read_to_string(f)
+                .unwrap()
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .count()
+        })
+        .sum();
     let rows = score_files(&files, 0);
     assert_eq!(rows.len(), lines);
-    let invalid: Vec<&Row> = rows.iter().filter(|r| matches!(r.outcome, Outcome::Invalid { .. })).collect();
+    let invalid: Vec<&Row> = rows
+        .iter()
+        .filter(|r| matches!(r.outcome, Outcome::Invalid { .. }))
+        .collect();
     assert!(invalid.is_empty(), "invalid sample rows: {invalid:?}");
-    let districts = rows.iter().filter(|r| matches!(r.outcome, Outcome::District { .. })).count();
+    let districts = rows
+        .iter()
+        .filter(|r| matches!(r.outcome, Outcome::District { .. }))
+        .count();
     assert_eq!(districts, 51);
     // every district report is rolled up with its offices of the same year
     for r in &rows {
@@ -90,7 +115,9 @@ fn a_bad_line_never_stops_the_run() {
     assert_eq!(lines, vec![1, 2, 4, 5, 6]);
     assert!(matches!(rows[0].outcome, Outcome::Office { .. }));
     assert!(matches!(&rows[1].outcome, Outcome::Invalid { errors } if errors[0].code.as_str() == "invalid_json"));
-    assert!(matches!(&rows[2].outcome, Outcome::Invalid { errors } if errors.iter().any(|e| e.code.as_str() == "required")));
+    assert!(
+        matches!(&rows[2].outcome, Outcome::Invalid { errors } if errors.iter().any(|e| e.code.as_str() == "required"))
+    );
     assert!(matches!(rows[3].outcome, Outcome::Office { .. }));
     assert!(matches!(&rows[4].outcome, Outcome::Invalid { errors } if errors[0].code.as_str() == "invalid_json"));
 }
@@ -98,7 +125,10 @@ fn a_bad_line_never_stops_the_run() {
 #[test]
 fn duplicate_office_in_one_year_is_an_error_for_every_copy() {
     let a = example("office-street-2023.json");
-    let rows = sifasuo::api::score_many(&[a.clone(), example("office-township-2023.json"), a], &Parameters::default());
+    let rows = sifasuo::api::score_many(
+        &[a.clone(), example("office-township-2023.json"), a],
+        &Parameters::default(),
+    );
     assert_eq!(rows.len(), 3);
     for i in [0, 2] {
         match &rows[i].outcome {
@@ -115,7 +145,9 @@ fn duplicate_office_in_one_year_is_an_error_for_every_copy() {
 #[test]
 fn ledger_refuses_two_reports_of_one_office_in_one_year() {
     let a = example("office-street-2023.json");
-    let Ok(sifasuo::Record::Office(o)) = sifasuo::validate::from_value(&a) else { panic!() };
+    let Ok(sifasuo::Record::Office(o)) = sifasuo::validate::from_value(&a) else {
+        panic!()
+    };
     let r = sifasuo::score::score(&o, &Parameters::default());
     let err = sifasuo::ledger::ledger([&r, &r]).unwrap_err();
     assert!(err.to_string().contains("more than one record for 2023"));
@@ -127,7 +159,10 @@ fn previous_year_ratio_comes_from_the_batch() {
     y2022["year"] = json!(2022);
     y2022["staffing"]["legal_qualification"] = json!(1); // 1/4 = 0.25
     let mut y2023 = example("office-street-2023.json");
-    y2023["staffing"].as_object_mut().unwrap().remove("previous_qualification_ratio");
+    y2023["staffing"]
+        .as_object_mut()
+        .unwrap()
+        .remove("previous_qualification_ratio");
     y2023["staffing"]["legal_qualification"] = json!(2); // 0.5 > 0.25
     let rows = sifasuo::api::score_many(&[y2022.clone(), y2023.clone()], &Parameters::default());
     let f = report(&rows[1]).finding("t10-qualification-trend").unwrap();
@@ -135,7 +170,10 @@ fn previous_year_ratio_comes_from_the_batch() {
     assert_eq!(f.expected, Some(json!(0.25)));
     // alone, the 2023 record lacks last year's ratio
     let rows = sifasuo::api::score_many(&[y2023], &Parameters::default());
-    assert_eq!(report(&rows[0]).finding("t10-qualification-trend").unwrap().status, Status::MissingData);
+    assert_eq!(
+        report(&rows[0]).finding("t10-qualification-trend").unwrap().status,
+        Status::MissingData
+    );
 }
 
 #[test]
@@ -162,7 +200,10 @@ fn ledger_classifies_closed_open_regressed_and_new() {
     assert_eq!(movement("t01-study-mechanism"), None);
     let t = &o.tally;
     assert_eq!(t.closed + t.open, t.problems_before);
-    assert_eq!(t.closure_rate, Some(((t.closed as f64 / t.problems_before as f64) * 10_000.0).round() / 10_000.0));
+    assert_eq!(
+        t.closure_rate,
+        Some(((t.closed as f64 / t.problems_before as f64) * 10_000.0).round() / 10_000.0)
+    );
     assert_eq!(l.city.len(), 1);
     assert_eq!(l.city[0].tally, o.tally);
     assert_eq!(l.districts[0].district, Some(sifasuo::model::District::Tongzhou));
@@ -176,7 +217,10 @@ fn sample_ledger_closes_problems_over_the_three_years() {
     assert_eq!(pairs, vec![(2022, 2023), (2022, 2024), (2023, 2024)]);
     for c in &l.city {
         assert!(c.tally.closure_rate.unwrap() > 0.0);
-        assert!(c.tally.closed > 0 && c.tally.open > 0 && c.tally.regressed > 0 && c.tally.new > 0, "{c:?}");
+        assert!(
+            c.tally.closed > 0 && c.tally.open > 0 && c.tally.regressed > 0 && c.tally.new > 0,
+            "{c:?}"
+        );
     }
 }
 
@@ -188,12 +232,29 @@ fn district_summaries_cover_every_district_and_the_city() {
         let of_year: Vec<_> = sums.iter().filter(|s| s.year == year).collect();
         assert_eq!(of_year.len(), 18, "17 districts and the city");
         let city = of_year.iter().find(|s| s.district.is_none()).unwrap();
-        let sum: usize = of_year.iter().filter(|s| s.district.is_some()).map(|s| s.offices.count).sum();
+        let sum: usize = of_year
+            .iter()
+            .filter(|s| s.district.is_some())
+            .map(|s| s.offices.count)
+            .sum();
         assert_eq!(city.offices.count, sum);
-        assert!(of_year.iter().filter(|s| s.district.is_some()).all(|s| s.bureau_score.is_some()));
+        assert!(of_year
+            .iter()
+            .filter(|s| s.district.is_some())
+            .all(|s| s.bureau_score.is_some()));
     }
-    let mean = |y: i32| sums.iter().find(|s| s.year == y && s.district.is_none()).unwrap().offices.mean_score.unwrap();
-    assert!(mean(2022) < mean(2023) && mean(2023) < mean(2024), "the sample improves year on year");
+    let mean = |y: i32| {
+        sums.iter()
+            .find(|s| s.year == y && s.district.is_none())
+            .unwrap()
+            .offices
+            .mean_score
+            .unwrap()
+    };
+    assert!(
+        mean(2022) < mean(2023) && mean(2023) < mean(2024),
+        "the sample improves year on year"
+    );
 }
 
 #[test]
@@ -205,8 +266,16 @@ fn html_report_is_self_contained_and_names_every_district() {
         assert!(html.contains(d.name_zh()), "{d:?} missing");
     }
     assert!(!html.contains("<script"), "no scripts");
-    assert!(!html.contains("http://") || html.matches("http://").all(|_| html.contains("http://www.w3.org/2000/svg")));
+    assert!(
+        !html.contains("http://")
+            || html
+                .matches("http://")
+                .all(|_| html.contains("http://www.w3.org/2000/svg"))
+    );
     assert!(!html.contains("https://"), "no external resources");
     assert!(html.contains("<svg"), "grade chart");
-    assert!(html.contains("2022→2023") && html.contains("2023→2024"), "closure rates");
+    assert!(
+        html.contains("2022→2023") && html.contains("2023→2024"),
+        "closure rates"
+    );
 }

@@ -17,9 +17,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 fn repo(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join(path)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
 }
 
 fn bless() -> bool {
@@ -110,13 +108,7 @@ fn ids_are_unique_well_formed_and_match_their_task() {
         let (kind, n) = id_number(&r.id).unwrap_or_else(|| panic!("malformed rule id {}", r.id));
         match kind {
             't' => {
-                assert_eq!(
-                    u32::from(r.task),
-                    n,
-                    "{}: task {} does not match its id",
-                    r.id,
-                    r.task
-                );
+                assert_eq!(u32::from(r.task), n, "{}: task {} does not match its id", r.id, r.task);
                 assert!((1..=18).contains(&r.task), "{}", r.id);
                 assert_eq!(r.year, None, "{}", r.id);
             }

@@ -75,14 +75,8 @@ fn very_low() -> Vec<(&'static str, Value)> {
         ("/mediation/pre_litigation", json!(false)),
         ("/mediation/administrative_mediation", json!(false)),
         ("/public_legal_service/one_stop", json!(false)),
-        (
-            "/public_legal_service/station/functional_zoning",
-            json!(false),
-        ),
-        (
-            "/public_legal_service/station/integrated_with_office",
-            json!(false),
-        ),
+        ("/public_legal_service/station/functional_zoning", json!(false)),
+        ("/public_legal_service/station/integrated_with_office", json!(false)),
         ("/legal_education/responsibility_system", json!(false)),
         ("/resettlement/real_name_groups", json!(0)),
         ("/staffing/new_staff_trained", json!(0)),
@@ -107,28 +101,18 @@ fn every_grade_is_reached() {
     );
     let r = grade(&low_edits(7));
     assert!(r.score >= 60.0 && r.score < 80.0, "{}", r.score);
-    assert_eq!(
-        (r.grade, r.grade_zh.as_str()),
-        (Grade::BasicallyCompliant, "基本达标")
-    );
+    assert_eq!((r.grade, r.grade_zh.as_str()), (Grade::BasicallyCompliant, "基本达标"));
     let r = grade(&very_low());
     assert!(r.score < 60.0, "{}", r.score);
-    assert_eq!(
-        (r.grade, r.grade_zh.as_str()),
-        (Grade::NonCompliant, "不达标")
-    );
+    assert_eq!((r.grade, r.grade_zh.as_str()), (Grade::NonCompliant, "不达标"));
     let r = grade(&[("/staffing/legal_professionals", Value::Null)]);
-    assert_eq!(
-        (r.grade, r.grade_zh.as_str()),
-        (Grade::Incomplete, "待补充")
-    );
+    assert_eq!((r.grade, r.grade_zh.as_str()), (Grade::Incomplete, "待补充"));
 }
 
 #[test]
 fn band_edges_are_inclusive_from_below() {
     // Grades compare the exact score with the bands, not the one-decimal score shown.
-    let p =
-        |bands: Value| Parameters::from_override(&json!({"id": "bands", "grades": bands})).unwrap();
+    let p = |bands: Value| Parameters::from_override(&json!({"id": "bands", "grades": bands})).unwrap();
     // 90.898/96 = 94.686, shown as 94.7.
     let rec = with(&[
         ("/support/information/mobile_apps", json!(false)),
@@ -137,19 +121,13 @@ fn band_edges_are_inclusive_from_below() {
     ]);
     let s = score(&rec, &Parameters::default()).score;
     assert_eq!(s, 94.7);
-    let r = score(
-        &rec,
-        &p(json!({"compliant_from": 94.7, "exemplary_from": 95})),
-    );
+    let r = score(&rec, &p(json!({"compliant_from": 94.7, "exemplary_from": 95})));
     assert_eq!(
         r.grade,
         Grade::BasicallyCompliant,
         "the exact score is below the shown {s}"
     );
-    let r = score(
-        &rec,
-        &p(json!({"compliant_from": 94.68, "exemplary_from": 95})),
-    );
+    let r = score(&rec, &p(json!({"compliant_from": 94.68, "exemplary_from": 95})));
     assert_eq!(r.grade, Grade::Compliant);
     let r = score(
         &rec,
@@ -188,10 +166,7 @@ fn grade_order_incomplete_then_veto_then_mandatory() {
     assert!(r.score > 90.0);
     assert_eq!(r.grade, Grade::BasicallyCompliant);
     // a standard rule missing is not incomplete
-    assert_eq!(
-        grade(&[("/political/party_life", Value::Null)]).grade,
-        Grade::Compliant
-    );
+    assert_eq!(grade(&[("/political/party_life", Value::Null)]).grade, Grade::Compliant);
     // a bonus rule missing changes nothing
     let r = grade(&[("/support/information/self_service", Value::Null)]);
     assert_eq!((r.grade, r.score), (Grade::Exemplary, grade(&[]).score));
@@ -232,10 +207,7 @@ fn default_parameters_are_valid_and_named() {
 
 #[test]
 fn override_changes_thresholds_and_names_itself() {
-    let p = Parameters::from_override_json(
-        r#"{"id": "朝阳区/2023", "thresholds": {"total_area_m2": 160}}"#,
-    )
-    .unwrap();
+    let p = Parameters::from_override_json(r#"{"id": "朝阳区/2023", "thresholds": {"total_area_m2": 160}}"#).unwrap();
     assert_eq!(p.thresholds.total_area_m2, 160.0);
     assert_eq!(p.thresholds.business_area_m2, 30.0);
     let r = score(&with(&[]), &p);
@@ -250,10 +222,7 @@ fn override_changes_thresholds_and_names_itself() {
     // Without an id: the custom id.
     let p = Parameters::from_override_json(r#"{"grades": {"exemplary_from": 100}}"#).unwrap();
     let r = score(&with(&[]), &p);
-    assert_eq!(
-        (r.parameters.as_str(), r.grade),
-        (CUSTOM_ID, Grade::Compliant)
-    );
+    assert_eq!((r.parameters.as_str(), r.grade), (CUSTOM_ID, Grade::Compliant));
 }
 
 #[test]
@@ -263,32 +232,17 @@ fn override_changes_points_and_severities() {
     )
     .unwrap();
     assert_eq!(p.rule("t01-study-mechanism").unwrap().points, 8.0);
-    assert_eq!(
-        p.rule("t01-study-mechanism").unwrap().severity,
-        Severity::Standard
-    );
+    assert_eq!(p.rule("t01-study-mechanism").unwrap().severity, Severity::Standard);
     assert_eq!(p.rule("t14-mobile-apps").unwrap().points, 2.0);
     let r = score(&with(&[("/political/study_mechanism", json!(false))]), &p);
     let political = &r.dimensions[0];
     assert_eq!((political.points, political.max_points), (6.0, 14.0));
-    let r = score(
-        &with(&[("/support/information/mobile_apps", json!(false))]),
-        &p,
-    );
+    let r = score(&with(&[("/support/information/mobile_apps", json!(false))]), &p);
     assert_eq!(r.grade, Grade::NonCompliant);
-    assert_eq!(
-        r.finding("t14-mobile-apps").unwrap().severity,
-        Severity::Veto
-    );
+    assert_eq!(r.finding("t14-mobile-apps").unwrap().severity, Severity::Veto);
     // The catalogue reports the override's points and severities.
     let info = sifasuo::rules::catalogue(&p);
-    assert_eq!(
-        info.iter()
-            .find(|r| r.id == "t01-study-mechanism")
-            .unwrap()
-            .points,
-        8.0
-    );
+    assert_eq!(info.iter().find(|r| r.id == "t01-study-mechanism").unwrap().points, 8.0);
 }
 
 fn invalid(text: &str) -> ParametersError {
@@ -309,10 +263,7 @@ fn invalid_overrides_are_rejected() {
         r#"{"standard": "BJ-2099-1"}"#,
         r#"{"colour": "red"}"#,
     ] {
-        assert!(
-            matches!(invalid(text), ParametersError::Malformed(_)),
-            "{text}"
-        );
+        assert!(matches!(invalid(text), ParametersError::Malformed(_)), "{text}");
     }
     let cases = [
         (
@@ -323,14 +274,8 @@ fn invalid_overrides_are_rejected() {
             r#"{"rules": {"t13-total-area": {"points": 1e300}}}"#,
             "/rules/t13-total-area/points",
         ),
-        (
-            r#"{"rules": {"t99-nothing": {"points": 1}}}"#,
-            "/rules/t99-nothing",
-        ),
-        (
-            r#"{"thresholds": {"total_area_m2": -5}}"#,
-            "/thresholds/total_area_m2",
-        ),
+        (r#"{"rules": {"t99-nothing": {"points": 1}}}"#, "/rules/t99-nothing"),
+        (r#"{"thresholds": {"total_area_m2": -5}}"#, "/thresholds/total_area_m2"),
         (
             r#"{"targets": {"training_sessions": -1}}"#,
             "/targets/training_sessions",
@@ -358,9 +303,8 @@ fn invalid_overrides_are_rejected() {
         }
     }
     // Every problem is reported, not only the first.
-    match invalid(
-        r#"{"thresholds": {"total_area_m2": -1, "business_area_m2": -1}, "grades": {"exemplary_from": 101}}"#,
-    ) {
+    match invalid(r#"{"thresholds": {"total_area_m2": -1, "business_area_m2": -1}, "grades": {"exemplary_from": 101}}"#)
+    {
         ParametersError::Invalid(issues) => assert_eq!(issues.len(), 3, "{issues:?}"),
         other => panic!("{other:?}"),
     }

@@ -33,11 +33,7 @@ struct Gen {
 
 impl Gen {
     fn next(&mut self) -> u32 {
-        let x = self
-            .seeds
-            .get(self.at % self.seeds.len().max(1))
-            .copied()
-            .unwrap_or(0);
+        let x = self.seeds.get(self.at % self.seeds.len().max(1)).copied().unwrap_or(0);
         self.at += 1;
         x.wrapping_add(self.at as u32 / self.seeds.len().max(1) as u32)
     }
@@ -123,10 +119,7 @@ fn record(seeds: Vec<u32>) -> Value {
             let village = township && g.next() % 4 != 0;
             obj(vec![
                 ("name", json!(format!("单位{i}"))),
-                (
-                    "kind",
-                    opt(json!(if village { "village" } else { "community" }), g),
-                ),
+                ("kind", opt(json!(if village { "village" } else { "community" }), g)),
                 ("mediation_committee", opt(g.flag(), g)),
                 ("legal_savvy_persons", opt(json!(g.enough(3, 5)), g)),
                 ("culture_sites", opt(json!(g.enough(1, 2)), g)),
@@ -235,10 +228,7 @@ fn record(seeds: Vec<u32>) -> Value {
                 ("assessment_classification", opt(g.flag(), g)),
                 (
                     "analysis_meetings",
-                    obj(vec![
-                        ("required", required),
-                        ("held", opt(json!(g.enough(12, 14)), g)),
-                    ]),
+                    obj(vec![("required", required), ("held", opt(json!(g.enough(12, 14)), g))]),
                 ),
                 ("platform_records", pair(g, "timely", 100)),
                 (
@@ -246,8 +236,14 @@ fn record(seeds: Vec<u32>) -> Value {
                     json!({"information_sharing": g.flag(), "regular_consultation": g.flag(), "joint_control": g.flag()}),
                 ),
                 // escaped and missed subjects are subjects: at most `subjects` (validated)
-                ("escaped_supervision", json!(g.rare().as_u64().unwrap_or(0).min(u64::from(subjects)))),
-                ("missed_supervision", json!(g.rare().as_u64().unwrap_or(0).min(u64::from(subjects)))),
+                (
+                    "escaped_supervision",
+                    json!(g.rare().as_u64().unwrap_or(0).min(u64::from(subjects))),
+                ),
+                (
+                    "missed_supervision",
+                    json!(g.rare().as_u64().unwrap_or(0).min(u64::from(subjects))),
+                ),
             ]),
         ),
         (
@@ -304,10 +300,7 @@ fn record(seeds: Vec<u32>) -> Value {
                             "business_area_m2",
                             json!(f64::from(business_area) + 0.5 * f64::from(g.upto(1))),
                         ),
-                        (
-                            "archive",
-                            opt(json!(["room", "area", "none"][g.upto(2) as usize]), g),
-                        ),
+                        ("archive", opt(json!(["room", "area", "none"][g.upto(2) as usize]), g)),
                         ("built_or_renovated", opt(json!(g.next() % 3 == 0), g)),
                         ("signage_compliant", opt(g.flag(), g)),
                     ]),
@@ -316,19 +309,14 @@ fn record(seeds: Vec<u32>) -> Value {
                     "information",
                     json!({"unified_platform": g.flag(), "mobile_apps": g.flag(), "self_service": g.flag()}),
                 ),
-                (
-                    "allowance",
-                    json!({"eligible": eligible, "paid": g.part(eligible)}),
-                ),
+                ("allowance", json!({"eligible": eligible, "paid": g.part(eligible)})),
             ]),
         ),
     ]);
     // business area ≤ total area even when the half metre is added
     if let (Some(t), Some(b)) = (
-        v.pointer("/support/premises/total_area_m2")
-            .and_then(Value::as_f64),
-        v.pointer("/support/premises/business_area_m2")
-            .and_then(Value::as_f64),
+        v.pointer("/support/premises/total_area_m2").and_then(Value::as_f64),
+        v.pointer("/support/premises/business_area_m2").and_then(Value::as_f64),
     ) {
         if b > t {
             v["support"]["premises"]["business_area_m2"] = json!(t);
@@ -441,14 +429,8 @@ const IMPROVEMENTS: &[Better] = &[
     Better::Down("/community_correction/escaped_supervision"),
     Better::Down("/community_correction/missed_supervision"),
     Better::Flag("/resettlement/ledger"),
-    Better::Up(
-        "/resettlement/key_person_plans",
-        Some("/resettlement/key_persons"),
-    ),
-    Better::Up(
-        "/resettlement/real_name_groups",
-        Some("/resettlement/persons"),
-    ),
+    Better::Up("/resettlement/key_person_plans", Some("/resettlement/key_persons")),
+    Better::Up("/resettlement/real_name_groups", Some("/resettlement/persons")),
     Better::Flag("/resettlement/emergency_plan"),
     Better::Down("/resettlement/serious_reoffences"),
     Better::Flag("/public_legal_service/station/established"),
@@ -477,10 +459,7 @@ const IMPROVEMENTS: &[Better] = &[
     Better::Flag("/support/information/unified_platform"),
     Better::Flag("/support/information/mobile_apps"),
     Better::Flag("/support/information/self_service"),
-    Better::Up(
-        "/support/allowance/paid",
-        Some("/support/allowance/eligible"),
-    ),
+    Better::Up("/support/allowance/paid", Some("/support/allowance/eligible")),
     Better::UnitFlag("mediation_committee"),
     Better::UnitFlag("democracy_demo"),
     Better::UnitFlag("legal_advisor"),
@@ -493,10 +472,7 @@ fn improve(v: &Value, how: Better, step: u32, unit: Index) -> Option<Value> {
     let mut out = v.clone();
     let count = |p: &str| v.pointer(p).and_then(Value::as_u64);
     let (path, new) = match how {
-        Better::Flag(p) => (
-            p.to_string(),
-            (v.pointer(p)? == &json!(false)).then_some(json!(true))?,
-        ),
+        Better::Flag(p) => (p.to_string(), (v.pointer(p)? == &json!(false)).then_some(json!(true))?),
         Better::Up(p, whole) => {
             let x = count(p)?;
             let cap = whole.map_or(Some(u64::MAX), count)?;

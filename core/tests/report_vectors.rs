@@ -19,13 +19,7 @@ use sifasuo::{Parameters, Record};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-const KEYS: [&str; 5] = [
-    "description",
-    "input",
-    "params",
-    "previous_ratio",
-    "expected",
-];
+const KEYS: [&str; 5] = ["description", "input", "params", "previous_ratio", "expected"];
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/reports")
@@ -53,9 +47,7 @@ fn vectors() -> Vec<(String, Value)> {
 fn run(name: &str, v: &Value) -> Value {
     let params = match &v["params"] {
         Value::Null => Parameters::default(),
-        over => {
-            Parameters::from_override(over).unwrap_or_else(|e| panic!("{name}: bad params: {e}"))
-        }
+        over => Parameters::from_override(over).unwrap_or_else(|e| panic!("{name}: bad params: {e}")),
     };
     let previous = match &v["previous_ratio"] {
         Value::Null => None,
@@ -64,15 +56,11 @@ fn run(name: &str, v: &Value) -> Value {
                 .unwrap_or_else(|| panic!("{name}: previous_ratio is not a number")),
         ),
     };
-    let record = sifasuo::validate::from_value(&v["input"])
-        .unwrap_or_else(|e| panic!("{name}: invalid input: {e:?}"));
+    let record = sifasuo::validate::from_value(&v["input"]).unwrap_or_else(|e| panic!("{name}: invalid input: {e:?}"));
     match record {
         Record::Office(o) => serde_json::to_value(score_with(&o, &params, previous)).unwrap(),
         Record::District(d) => {
-            assert!(
-                previous.is_none(),
-                "{name}: previous_ratio is for office records"
-            );
+            assert!(previous.is_none(), "{name}: previous_ratio is for office records");
             serde_json::to_value(score_district(&d, &params, None)).unwrap()
         }
     }
@@ -110,8 +98,7 @@ fn every_vector_gives_exactly_its_expected_report() {
         }
         let expected = &v["expected"];
         let same_value = actual == *expected;
-        let same_text =
-            serde_json::to_string(&actual).unwrap() == serde_json::to_string(expected).unwrap();
+        let same_text = serde_json::to_string(&actual).unwrap() == serde_json::to_string(expected).unwrap();
         if !(same_value && same_text) {
             failures.push(name);
         }
@@ -131,8 +118,7 @@ fn vector(name: &str) -> Value {
 }
 
 fn example(name: &str) -> Value {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../tests/examples/{name}.json"));
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../tests/examples/{name}.json"));
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
@@ -141,11 +127,7 @@ fn the_spec_examples_are_vectors_unchanged() {
     if blessing() {
         return; // the vectors are being rewritten
     }
-    for name in [
-        "office-street-2023",
-        "office-township-2023",
-        "district-2023",
-    ] {
+    for name in ["office-street-2023", "office-township-2023", "district-2023"] {
         let v = vector(&format!("example-{name}"));
         assert_eq!(v["input"], example(name), "{name}");
         assert_eq!(
@@ -177,10 +159,7 @@ fn township_example_as_reviewed() {
     assert_eq!(area["expected"], 120.0);
     assert_eq!(area["shortfall"], 10.0);
     assert_eq!(area["unit"], "m2");
-    assert_eq!(
-        area["message"],
-        "司法所用房面积110平方米，低于120平方米，还差10平方米"
-    );
+    assert_eq!(area["message"], "司法所用房面积110平方米，低于120平方米，还差10平方米");
     let savvy = finding(e, "t06-legal-savvy-persons");
     assert_eq!(savvy["status"], "partial");
     assert_eq!(
@@ -189,11 +168,7 @@ fn township_example_as_reviewed() {
     );
     assert_eq!(savvy["points"], 2.0);
     let worst = ["basically_compliant", "non_compliant", "incomplete"];
-    assert!(
-        worst.contains(&e["grade"].as_str().unwrap()),
-        "{}",
-        e["grade"]
-    );
+    assert!(worst.contains(&e["grade"].as_str().unwrap()), "{}", e["grade"]);
     assert_eq!(e["grade"], "basically_compliant");
     assert_eq!(e["grade_zh"], "基本达标");
     assert_eq!(e["parameters"], "BJ-2022-42/default");

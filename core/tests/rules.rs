@@ -21,10 +21,7 @@ use sifasuo::{DistrictRecord, OfficeRecord, Parameters, Record};
 const ABSENT: Value = Value::Null;
 
 fn example(name: &str) -> Value {
-    let path = format!(
-        "{}/../tests/examples/{name}.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/../tests/examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
@@ -92,9 +89,7 @@ fn report(v: &Value) -> Report {
 }
 
 fn finding_of(r: &Report, rule: &str) -> Finding {
-    r.finding(rule)
-        .unwrap_or_else(|| panic!("no finding {rule}"))
-        .clone()
+    r.finding(rule).unwrap_or_else(|| panic!("no finding {rule}")).clone()
 }
 
 /// Scores `v` and checks one rule's status and points.
@@ -139,25 +134,12 @@ fn max_points(rule: &str) -> f64 {
 #[track_caller]
 fn flag_rule(rule: &str, path: &str) {
     let pts = max_points(rule);
-    let f = expect(
-        &edit(street(), &[(path, json!(true))]),
-        rule,
-        Status::Pass,
-        pts,
-    );
+    let f = expect(&edit(street(), &[(path, json!(true))]), rule, Status::Pass, pts);
     assert_eq!(f.max_points, pts);
     assert_eq!(f.paths, [path]);
     assert!(f.message.ends_with("符合要求"), "{}", f.message);
-    let f = expect(
-        &edit(street(), &[(path, json!(false))]),
-        rule,
-        Status::Fail,
-        0.0,
-    );
-    assert_eq!(
-        (f.observed, f.expected),
-        (Some(json!(false)), Some(json!(true)))
-    );
+    let f = expect(&edit(street(), &[(path, json!(false))]), rule, Status::Fail, 0.0);
+    assert_eq!((f.observed, f.expected), (Some(json!(false)), Some(json!(true))));
     assert_eq!(f.paths, [path]);
     expect_missing(&edit(street(), &[(path, ABSENT)]), rule, &[path]);
 }
@@ -166,14 +148,7 @@ fn flag_rule(rule: &str, path: &str) {
 /// is not applicable, an absent part is missing. `keep` edits keep the record valid (other parts
 /// of the same whole), `zero` edits go with a whole of 0.
 #[track_caller]
-fn coverage_rule(
-    rule: &str,
-    part: &str,
-    whole: &str,
-    w: u32,
-    keep: &[(&str, Value)],
-    zero: &[(&str, Value)],
-) {
+fn coverage_rule(rule: &str, part: &str, whole: &str, w: u32, keep: &[(&str, Value)], zero: &[(&str, Value)]) {
     let pts = max_points(rule);
     let with = |p: u32| {
         let mut edits = vec![(whole, json!(w)), (part, json!(p))];
@@ -193,11 +168,7 @@ fn coverage_rule(
         (f.observed, f.expected),
         (Some(json!(f64::from(w - 1))), Some(json!(f64::from(w))))
     );
-    assert!(
-        f.message.contains(&format!("{}/{w}", w - 1)),
-        "{}",
-        f.message
-    );
+    assert!(f.message.contains(&format!("{}/{w}", w - 1)), "{}", f.message);
     let f = expect(&with(0), rule, Status::Fail, 0.0);
     assert_eq!(f.shortfall, Some(f64::from(w)));
     let mut edits = vec![(whole, json!(0)), (part, json!(0))];
@@ -216,23 +187,13 @@ fn coverage_rule(
 
 /// A target rule: at or above target passes, half partial, 0 fails, absent missing.
 #[track_caller]
-fn target_rule(
-    base: Value,
-    rule: &str,
-    path: &str,
-    target: u32,
-    score_it: impl Fn(&Value) -> Finding,
-) {
+fn target_rule(base: Value, rule: &str, path: &str, target: u32, score_it: impl Fn(&Value) -> Finding) {
     let pts = max_points(rule);
     let check = |n: Option<u32>, status: Status, points: f64| {
         let v = edit(base.clone(), &[(path, n.map_or(ABSENT, |n| json!(n)))]);
         let f = score_it(&v);
         assert_eq!(f.status, status, "{rule} with {n:?}");
-        assert!(
-            (f.points - points).abs() < 0.006,
-            "{rule} with {n:?}: {}",
-            f.points
-        );
+        assert!((f.points - points).abs() < 0.006, "{rule} with {n:?}: {}", f.points);
         f
     };
     check(Some(target), Status::Pass, pts);
@@ -276,10 +237,7 @@ fn dimension_totals_are_those_of_the_plan() {
             .map(|r| r.points)
             .sum()
     };
-    assert_eq!(
-        [4, 5, 6, 7, 8, 9].map(by_task),
-        [10.0, 8.0, 8.0, 10.0, 7.0, 7.0]
-    );
+    assert_eq!([4, 5, 6, 7, 8, 9].map(by_task), [10.0, 8.0, 8.0, 10.0, 7.0, 7.0]);
     let bonus: Vec<&str> = office_rules()
         .filter(|r| r.severity == Severity::Bonus)
         .map(|r| r.id)
@@ -289,10 +247,7 @@ fn dimension_totals_are_those_of_the_plan() {
         .filter(|r| r.severity == Severity::Veto)
         .map(|r| r.id)
         .collect();
-    assert_eq!(
-        veto,
-        ["t07-no-loss-of-supervision", "t08-no-serious-reoffence"]
-    );
+    assert_eq!(veto, ["t07-no-loss-of-supervision", "t08-no-serious-reoffence"]);
     for year in 2022..=2024 {
         let total: f64 = district_rules()
             .filter(|r| r.year.is_none_or(|y| y == year))
@@ -372,22 +327,14 @@ fn t03_discipline() {
         1.5,
     );
     assert!(f.message.contains("违反纪律作风问题2起"), "{}", f.message);
-    assert!(
-        f.message_en.contains("2 discipline violations"),
-        "{}",
-        f.message_en
-    );
+    assert!(f.message_en.contains("2 discipline violations"), "{}", f.message_en);
     let f = expect(
         &edit(street(), &[("/political/discipline_violations", json!(1))]),
         rule,
         Status::Partial,
         1.5,
     );
-    assert!(
-        f.message_en.contains("1 discipline violation ("),
-        "{}",
-        f.message_en
-    );
+    assert!(f.message_en.contains("1 discipline violation ("), "{}", f.message_en);
     let v = edit(
         street(),
         &[
@@ -405,10 +352,7 @@ fn t03_discipline() {
     expect_missing(
         &v,
         rule,
-        &[
-            "/political/three_provisions",
-            "/political/discipline_violations",
-        ],
+        &["/political/three_provisions", "/political/discipline_violations"],
     );
 }
 
@@ -461,12 +405,7 @@ fn t04_office_meetings() {
         &[],
         &[],
     );
-    let f = expect(
-        &street(),
-        "t04-office-meetings",
-        Status::Partial,
-        22.0 / 24.0,
-    );
+    let f = expect(&street(), "t04-office-meetings", Status::Partial, 22.0 / 24.0);
     assert_eq!(
         f.message,
         "所长列席街道主任（乡镇长）办公会：22/24次，覆盖率91.7%，还差2次"
@@ -479,10 +418,7 @@ fn t04_office_meetings() {
 
 #[test]
 fn t04_pre_meeting_law_study() {
-    flag_rule(
-        "t04-pre-meeting-law-study",
-        "/administration/pre_meeting_law_study",
-    );
+    flag_rule("t04-pre-meeting-law-study", "/administration/pre_meeting_law_study");
 }
 
 #[test]
@@ -501,10 +437,7 @@ fn t04_reconsideration_litigation() {
 fn coverage_needs_both_part_and_whole() {
     let rule = "t04-normative-document-review";
     expect_missing(
-        &edit(
-            street(),
-            &[("/administration/normative_documents/total", ABSENT)],
-        ),
+        &edit(street(), &[("/administration/normative_documents/total", ABSENT)]),
         rule,
         &["/administration/normative_documents/total"],
     );
@@ -527,10 +460,7 @@ fn coverage_needs_both_part_and_whole() {
     let r = report(&v);
     assert_eq!(finding_of(&r, rule).status, Status::NotApplicable);
     assert_eq!(r.grade, Grade::Exemplary);
-    let v = edit(
-        street(),
-        &[("/administration/normative_documents/reviewed", json!(0))],
-    );
+    let v = edit(street(), &[("/administration/normative_documents/reviewed", json!(0))]);
     let r = report(&v);
     assert_eq!(finding_of(&r, rule).status, Status::Fail);
     assert_eq!(r.grade, Grade::BasicallyCompliant);
@@ -541,10 +471,7 @@ fn coverage_needs_both_part_and_whole() {
 
 #[test]
 fn t05_subdistrict_committee() {
-    flag_rule(
-        "t05-subdistrict-committee",
-        "/mediation/subdistrict_committee",
-    );
+    flag_rule("t05-subdistrict-committee", "/mediation/subdistrict_committee");
 }
 
 #[test]
@@ -563,11 +490,7 @@ fn t05_unit_committees() {
     );
     let mut v = street();
     for i in 0..3 {
-        set(
-            &mut v,
-            &format!("/units/{i}/mediation_committee"),
-            json!(false),
-        );
+        set(&mut v, &format!("/units/{i}/mediation_committee"), json!(false));
     }
     let f = expect(&v, rule, Status::Fail, 0.0);
     assert_eq!(f.units_failing.len(), 3);
@@ -586,10 +509,7 @@ fn t05_pre_litigation() {
 
 #[test]
 fn t05_administrative_mediation() {
-    flag_rule(
-        "t05-administrative-mediation",
-        "/mediation/administrative_mediation",
-    );
+    flag_rule("t05-administrative-mediation", "/mediation/administrative_mediation");
 }
 
 #[test]
@@ -633,10 +553,7 @@ fn t06_legal_savvy_persons() {
     assert_eq!(f.units_failing[1].observed, json!(2));
     assert_eq!(
         f.paths,
-        [
-            "/units/3/legal_savvy_persons",
-            "/units/5/legal_savvy_persons"
-        ]
+        ["/units/3/legal_savvy_persons", "/units/5/legal_savvy_persons"]
     );
     assert_eq!(
         (f.observed.clone(), f.expected.clone()),
@@ -647,7 +564,10 @@ fn t06_legal_savvy_persons() {
         f.message,
         "乡村“法律明白人”培养：6个行政村中2个不足3名“法律明白人”：南阳村（1）、军屯村（2）"
     );
-    assert_eq!(f.message_en, "legal-savvy persons in villages: 2 of 6 villages below 3 legal-savvy persons: 南阳村 (1), 军屯村 (2)");
+    assert_eq!(
+        f.message_en,
+        "legal-savvy persons in villages: 2 of 6 villages below 3 legal-savvy persons: 南阳村 (1), 军屯村 (2)"
+    );
     // Communities are not counted: the community with 0 does not fail.
     let v = edit(
         township(),
@@ -672,11 +592,7 @@ fn t06_legal_savvy_persons() {
         f.message_en,
         "legal-savvy persons in villages: not applicable (no villages)"
     );
-    let business = r
-        .dimensions
-        .iter()
-        .find(|d| d.id == Dimension::Business)
-        .unwrap();
+    let business = r.dimensions.iter().find(|d| d.id == Dimension::Business).unwrap();
     assert_eq!(business.max_points, 47.0);
     // A community lacking the count does not matter; a village lacking it is missing.
     expect(
@@ -704,9 +620,7 @@ fn t06_legal_savvy_persons() {
         0.0,
     );
     // A stricter threshold is applied and named.
-    let p =
-        Parameters::from_override_json(r#"{"id": "x", "thresholds": {"legal_savvy_persons": 4}}"#)
-            .unwrap();
+    let p = Parameters::from_override_json(r#"{"id": "x", "thresholds": {"legal_savvy_persons": 4}}"#).unwrap();
     let f = finding_of(&score(&office(&township()), &p), rule);
     assert_eq!(f.units_failing.len(), 5);
     assert!(f.message.contains("不足4名"), "{}", f.message);
@@ -717,18 +631,8 @@ fn t06_subdistrict_culture_site() {
     let rule = "t06-subdistrict-culture-site";
     let path = "/legal_education/subdistrict_culture_sites";
     expect(&street(), rule, Status::Pass, 1.0);
-    expect(
-        &edit(street(), &[(path, json!(3))]),
-        rule,
-        Status::Pass,
-        1.0,
-    );
-    let f = expect(
-        &edit(street(), &[(path, json!(0))]),
-        rule,
-        Status::Fail,
-        0.0,
-    );
+    expect(&edit(street(), &[(path, json!(3))]), rule, Status::Pass, 1.0);
+    let f = expect(&edit(street(), &[(path, json!(0))]), rule, Status::Fail, 0.0);
     assert_eq!(f.shortfall, Some(1.0));
     assert_eq!(f.message, "街道（乡镇）法治文化阵地0个，低于1个，还差1个");
     assert_eq!(
@@ -757,10 +661,7 @@ fn t06_unit_culture_sites() {
 
 #[test]
 fn t06_responsibility_system() {
-    flag_rule(
-        "t06-responsibility-system",
-        "/legal_education/responsibility_system",
-    );
+    flag_rule("t06-responsibility-system", "/legal_education/responsibility_system");
 }
 
 #[test]
@@ -807,29 +708,20 @@ fn t06_democracy_demo() {
 
 /// No persons under community correction this year (every count of them 0).
 fn no_subjects() -> Vec<(&'static str, Value)> {
-    [
-        "subjects",
-        "with_team",
-        "with_plan",
-        "with_archive",
-        "nine_clear",
-    ]
-    .map(|k| match k {
-        "subjects" => ("/community_correction/subjects", json!(0)),
-        "with_team" => ("/community_correction/with_team", json!(0)),
-        "with_plan" => ("/community_correction/with_plan", json!(0)),
-        "with_archive" => ("/community_correction/with_archive", json!(0)),
-        _ => ("/community_correction/nine_clear", json!(0)),
-    })
-    .to_vec()
+    ["subjects", "with_team", "with_plan", "with_archive", "nine_clear"]
+        .map(|k| match k {
+            "subjects" => ("/community_correction/subjects", json!(0)),
+            "with_team" => ("/community_correction/with_team", json!(0)),
+            "with_plan" => ("/community_correction/with_plan", json!(0)),
+            "with_archive" => ("/community_correction/with_archive", json!(0)),
+            _ => ("/community_correction/nine_clear", json!(0)),
+        })
+        .to_vec()
 }
 
 #[test]
 fn t07_correction_committee() {
-    flag_rule(
-        "t07-correction-committee",
-        "/community_correction/committee",
-    );
+    flag_rule("t07-correction-committee", "/community_correction/committee");
 }
 
 #[test]
@@ -844,10 +736,7 @@ fn t07_announcement_venue() {
         4.0 / 3.0,
     );
     assert_eq!(f.message, "社区矫正宣告场所：未配备信息化设备（2/3项符合）");
-    assert_eq!(
-        f.message_en,
-        "announcement venue: no IT equipment (2 of 3 items met)"
-    );
+    assert_eq!(f.message_en, "announcement venue: no IT equipment (2 of 3 items met)");
     assert_eq!(
         (f.observed, f.expected, f.shortfall),
         (Some(json!(2)), Some(json!(3)), Some(1.0))
@@ -887,21 +776,13 @@ fn t07_supervision_measures() {
     );
     // No daily assessment and classification: nothing.
     let f = expect(
-        &edit(
-            street(),
-            &[(&format!("{c}/assessment_classification"), json!(false))],
-        ),
+        &edit(street(), &[(&format!("{c}/assessment_classification"), json!(false))]),
         rule,
         Status::Fail,
         0.0,
     );
     assert!(f.message.contains("分类管理"));
-    let f = expect(
-        &edit(street(), &no_subjects()),
-        rule,
-        Status::NotApplicable,
-        0.0,
-    );
+    let f = expect(&edit(street(), &no_subjects()), rule, Status::NotApplicable, 0.0);
     assert!(f.message.contains("无社区矫正对象"));
     expect_missing(
         &edit(street(), &[(&format!("{c}/with_team"), ABSENT)]),
@@ -909,10 +790,7 @@ fn t07_supervision_measures() {
         &["/community_correction/with_team"],
     );
     expect_missing(
-        &edit(
-            street(),
-            &[(&format!("{c}/assessment_classification"), ABSENT)],
-        ),
+        &edit(street(), &[(&format!("{c}/assessment_classification"), ABSENT)]),
         rule,
         &["/community_correction/assessment_classification"],
     );
@@ -962,10 +840,7 @@ fn t07_analysis_meetings() {
     let f = expect(
         &edit(
             street(),
-            &[
-                (&format!("{m}/required"), ABSENT),
-                (&format!("{m}/held"), json!(6)),
-            ],
+            &[(&format!("{m}/required"), ABSENT), (&format!("{m}/held"), json!(6))],
         ),
         rule,
         Status::Partial,
@@ -986,10 +861,7 @@ fn t07_analysis_meetings() {
     expect(
         &edit(
             street(),
-            &[
-                (&format!("{m}/required"), json!(4)),
-                (&format!("{m}/held"), json!(4)),
-            ],
+            &[(&format!("{m}/required"), json!(4)), (&format!("{m}/held"), json!(4))],
         ),
         rule,
         Status::Pass,
@@ -999,24 +871,16 @@ fn t07_analysis_meetings() {
     expect(
         &edit(
             street(),
-            &[
-                (&format!("{m}/required"), json!(0)),
-                (&format!("{m}/held"), json!(0)),
-            ],
+            &[(&format!("{m}/required"), json!(0)), (&format!("{m}/held"), json!(0))],
         ),
         rule,
         Status::NotApplicable,
         0.0,
     );
     // The township example reports no meetings at all.
-    expect_missing(
-        &township(),
-        rule,
-        &["/community_correction/analysis_meetings/held"],
-    );
+    expect_missing(&township(), rule, &["/community_correction/analysis_meetings/held"]);
     // The default target is a parameter.
-    let p = Parameters::from_override_json(r#"{"id": "x", "targets": {"analysis_meetings": 24}}"#)
-        .unwrap();
+    let p = Parameters::from_override_json(r#"{"id": "x", "targets": {"analysis_meetings": 24}}"#).unwrap();
     let v = edit(street(), &[(&format!("{m}/required"), ABSENT)]);
     let f = finding_of(&score(&office(&v), &p), rule);
     assert_eq!(f.status, Status::Partial);
@@ -1052,7 +916,10 @@ fn t07_police_station() {
         f.message,
         "与派出所工作制度：未建立信息通报制度；未建立联合管控制度（1/3项符合）"
     );
-    assert_eq!(f.message_en, "arrangements with the police station: no information sharing; no joint control (1 of 3 items met)");
+    assert_eq!(
+        f.message_en,
+        "arrangements with the police station: no information sharing; no joint control (1 of 3 items met)"
+    );
     let v = edit(
         street(),
         &[(
@@ -1071,10 +938,7 @@ fn t07_no_loss_of_supervision_is_a_veto() {
     let c = "/community_correction";
     let f = expect(&street(), rule, Status::Pass, 0.0);
     assert_eq!(f.max_points, 0.0);
-    let r = report(&edit(
-        street(),
-        &[(&format!("{c}/escaped_supervision"), json!(1))],
-    ));
+    let r = report(&edit(street(), &[(&format!("{c}/escaped_supervision"), json!(1))]));
     let f = finding_of(&r, rule);
     assert_eq!(f.status, Status::Fail);
     assert_eq!(f.message, "社区矫正对象脱管漏管：发生脱管1人");
@@ -1095,14 +959,8 @@ fn t07_no_loss_of_supervision_is_a_veto() {
     let f = expect(&v, rule, Status::Fail, 0.0);
     assert_eq!(f.shortfall, Some(3.0));
     assert_eq!(f.message_en, "correction subjects escaping or missed by supervision: 2 persons escaped supervision, 1 person missed by supervision");
-    let r = report(&edit(
-        street(),
-        &[(&format!("{c}/missed_supervision"), ABSENT)],
-    ));
-    assert_eq!(
-        finding_of(&r, rule).paths,
-        ["/community_correction/missed_supervision"]
-    );
+    let r = report(&edit(street(), &[(&format!("{c}/missed_supervision"), ABSENT)]));
+    assert_eq!(finding_of(&r, rule).paths, ["/community_correction/missed_supervision"]);
     assert_eq!(r.grade, Grade::Incomplete);
 }
 
@@ -1153,10 +1011,7 @@ fn t08_no_serious_reoffence_is_a_veto() {
     expect(&street(), rule, Status::Pass, 1.0);
     let r = report(&edit(street(), &[(path, json!(1))]));
     let f = finding_of(&r, rule);
-    assert_eq!(
-        (f.status, f.points, f.shortfall),
-        (Status::Fail, 0.0, Some(1.0))
-    );
+    assert_eq!((f.status, f.points, f.shortfall), (Status::Fail, 0.0, Some(1.0)));
     assert_eq!(f.message_en, "serious or vicious reoffences: 1 case");
     assert_eq!(r.grade, Grade::NonCompliant);
     let r = report(&edit(street(), &[(path, ABSENT)]));
@@ -1169,18 +1024,12 @@ fn t08_no_serious_reoffence_is_a_veto() {
 
 #[test]
 fn t09_service_station() {
-    flag_rule(
-        "t09-service-station",
-        "/public_legal_service/station/established",
-    );
+    flag_rule("t09-service-station", "/public_legal_service/station/established");
 }
 
 #[test]
 fn t09_station_layout() {
-    flag_rule(
-        "t09-station-layout",
-        "/public_legal_service/station/functional_zoning",
-    );
+    flag_rule("t09-station-layout", "/public_legal_service/station/functional_zoning");
 }
 
 #[test]
@@ -1223,18 +1072,11 @@ fn t09_one_stop() {
 #[test]
 fn t09_special_campaigns() {
     let rule = "t09-special-campaigns";
-    target_rule(
-        street(),
-        rule,
-        "/public_legal_service/special_campaigns",
-        2,
-        |v| finding_of(&report(v), rule),
-    );
+    target_rule(street(), rule, "/public_legal_service/special_campaigns", 2, |v| {
+        finding_of(&report(v), rule)
+    });
     let f = expect(
-        &edit(
-            street(),
-            &[("/public_legal_service/special_campaigns", json!(1))],
-        ),
+        &edit(street(), &[("/public_legal_service/special_campaigns", json!(1))]),
         rule,
         Status::Partial,
         0.5,
@@ -1244,14 +1086,9 @@ fn t09_special_campaigns() {
         f.message_en,
         "special legal-service campaigns: 1 against a target of 2: 1 short"
     );
-    let p = Parameters::from_override_json(r#"{"id": "x", "targets": {"special_campaigns": 0}}"#)
-        .unwrap();
+    let p = Parameters::from_override_json(r#"{"id": "x", "targets": {"special_campaigns": 0}}"#).unwrap();
     let f = finding_of(&score(&office(&street()), &p), rule);
-    assert_eq!(
-        f.status,
-        Status::NotApplicable,
-        "a target of 0 does not apply"
-    );
+    assert_eq!(f.status, Status::NotApplicable, "a target of 0 does not apply");
 }
 
 #[test]
@@ -1269,18 +1106,12 @@ fn bonus_rule(rule: &str, path: &str) {
     let off = report(&edit(township(), &[(path, json!(false))]));
     let on = report(&edit(township(), &[(path, json!(true))]));
     let f = finding_of(&off, rule);
-    assert_eq!(
-        (f.status, f.points, f.severity),
-        (Status::Fail, 0.0, Severity::Bonus)
-    );
+    assert_eq!((f.status, f.points, f.severity), (Status::Fail, 0.0, Severity::Bonus));
     assert!(off.problems().iter().all(|p| p.rule != rule));
     assert_eq!(finding_of(&on, rule).status, Status::Pass);
     assert_eq!(off.bonus, 0.0);
     assert_eq!(on.bonus, 1.0);
-    assert_eq!(
-        on.base_score, off.base_score,
-        "bonus is outside the base score"
-    );
+    assert_eq!(on.base_score, off.base_score, "bonus is outside the base score");
     assert!((on.score - off.score - 1.0).abs() < 0.051);
     assert!(on.grade <= off.grade, "a met bonus never worsens the grade");
     let absent = report(&edit(township(), &[(path, ABSENT)]));
@@ -1333,20 +1164,17 @@ fn t10_qualification_trend() {
     let s = "/staffing";
     // 2/4 = 0.5 > 0.25
     let f = expect(&street(), rule, Status::Pass, 1.0);
-    assert_eq!(
-        (f.observed, f.expected),
-        (Some(json!(0.5)), Some(json!(0.25)))
-    );
+    assert_eq!((f.observed, f.expected), (Some(json!(0.5)), Some(json!(0.25))));
     // 1/3 < 0.5
     let f = expect(&township(), rule, Status::Fail, 0.0);
-    assert_eq!(f.message_en, "share of staff with the legal qualification: this year's share 33.3% is not above last year's 50.0%");
+    assert_eq!(
+        f.message_en,
+        "share of staff with the legal qualification: this year's share 33.3% is not above last year's 50.0%"
+    );
     assert_eq!(f.shortfall, Some(0.17));
     // Equal and below 1: fail; ratio 1: pass even when last year was 1.
     expect(
-        &edit(
-            street(),
-            &[(&format!("{s}/previous_qualification_ratio"), json!(0.5))],
-        ),
+        &edit(street(), &[(&format!("{s}/previous_qualification_ratio"), json!(0.5))]),
         rule,
         Status::Fail,
         0.0,
@@ -1372,22 +1200,13 @@ fn t10_qualification_trend() {
     );
     expect(&v, rule, Status::NotApplicable, 0.0);
     // No previous ratio, neither in the record nor from the batch: missing.
-    let no_prev = edit(
-        street(),
-        &[(&format!("{s}/previous_qualification_ratio"), ABSENT)],
-    );
+    let no_prev = edit(street(), &[(&format!("{s}/previous_qualification_ratio"), ABSENT)]);
     expect_missing(&no_prev, rule, &["/staffing/previous_qualification_ratio"]);
     // Last year's record in the batch gives the ratio…
     let rec = office(&no_prev);
     let p = Parameters::default();
-    assert_eq!(
-        finding_of(&score_with(&rec, &p, Some(0.25)), rule).status,
-        Status::Pass
-    );
-    assert_eq!(
-        finding_of(&score_with(&rec, &p, Some(0.75)), rule).status,
-        Status::Fail
-    );
+    assert_eq!(finding_of(&score_with(&rec, &p, Some(0.25)), rule).status, Status::Pass);
+    assert_eq!(finding_of(&score_with(&rec, &p, Some(0.75)), rule).status, Status::Fail);
     // …but the record's own field wins.
     assert_eq!(
         finding_of(&score_with(&office(&street()), &p, Some(0.75)), rule).status,
@@ -1407,10 +1226,7 @@ fn t10_staffing_level() {
     expect(&street(), rule, Status::Pass, 1.0);
     let f = expect(&township(), rule, Status::Partial, 0.75);
     assert_eq!(f.message, "编制内人员配备：3/4人，覆盖率75.0%，还差1人");
-    assert_eq!(
-        f.message_en,
-        "posts filled: 3 of 4 persons (75.0%): 1 person short"
-    );
+    assert_eq!(f.message_en, "posts filled: 3 of 4 persons (75.0%): 1 person short");
     // More staff than posts is full coverage, not more.
     expect(
         &edit(street(), &[(&format!("{s}/staff"), json!(6))]),
@@ -1535,12 +1351,7 @@ fn t13_total_area() {
     let rule = "t13-total-area";
     let path = "/support/premises/total_area_m2";
     expect(&street(), rule, Status::Pass, 5.0);
-    expect(
-        &edit(street(), &[(path, json!(120))]),
-        rule,
-        Status::Pass,
-        5.0,
-    );
+    expect(&edit(street(), &[(path, json!(120))]), rule, Status::Pass, 5.0);
     let r = report(&township());
     let f = finding_of(&r, rule);
     assert_eq!((f.status, f.points, f.max_points), (Status::Fail, 0.0, 5.0));
@@ -1550,22 +1361,14 @@ fn t13_total_area() {
     );
     assert_eq!(f.unit, "m2");
     assert_eq!(f.paths, [path]);
-    assert_eq!(
-        f.message,
-        "司法所用房面积110平方米，低于120平方米，还差10平方米"
-    );
+    assert_eq!(f.message, "司法所用房面积110平方米，低于120平方米，还差10平方米");
     assert_eq!(
         f.message_en,
         "office premises: 110 m², below the 120 m² minimum: 10 m² short"
     );
     assert_eq!(f.clause, "二（四）13");
     assert_eq!(f.quote, "司法所用房面积不低于120平方米");
-    let f = expect(
-        &edit(street(), &[(path, json!(119.5))]),
-        rule,
-        Status::Fail,
-        0.0,
-    );
+    let f = expect(&edit(street(), &[(path, json!(119.5))]), rule, Status::Fail, 0.0);
     assert_eq!(f.shortfall, Some(0.5));
     assert!(f.message.contains("还差0.5平方米"));
     expect_missing(&edit(street(), &[(path, ABSENT)]), rule, &[path]);
@@ -1576,18 +1379,8 @@ fn t13_business_area() {
     let rule = "t13-business-area";
     let path = "/support/premises/business_area_m2";
     expect(&street(), rule, Status::Pass, 4.0);
-    expect(
-        &edit(street(), &[(path, json!(30))]),
-        rule,
-        Status::Pass,
-        4.0,
-    );
-    let f = expect(
-        &edit(street(), &[(path, json!(25))]),
-        rule,
-        Status::Fail,
-        0.0,
-    );
+    expect(&edit(street(), &[(path, json!(30))]), rule, Status::Pass, 4.0);
+    let f = expect(&edit(street(), &[(path, json!(25))]), rule, Status::Fail, 0.0);
     assert_eq!(f.shortfall, Some(5.0));
     expect_missing(&edit(street(), &[(path, ABSENT)]), rule, &[path]);
 }
@@ -1597,18 +1390,10 @@ fn t13_archive() {
     let rule = "t13-archive";
     let path = "/support/premises/archive";
     expect(&street(), rule, Status::Pass, 2.0);
-    expect(
-        &edit(street(), &[(path, json!("area"))]),
-        rule,
-        Status::Pass,
-        2.0,
-    );
+    expect(&edit(street(), &[(path, json!("area"))]), rule, Status::Pass, 2.0);
     let r = report(&edit(street(), &[(path, json!("none"))]));
     let f = finding_of(&r, rule);
-    assert_eq!(
-        (f.status, f.observed.clone()),
-        (Status::Fail, Some(json!("none")))
-    );
+    assert_eq!((f.status, f.observed.clone()), (Status::Fail, Some(json!("none"))));
     assert_eq!(r.grade, Grade::BasicallyCompliant);
     let r = report(&edit(street(), &[(path, ABSENT)]));
     assert_eq!(finding_of(&r, rule).status, Status::MissingData);
@@ -1633,11 +1418,7 @@ fn t13_signage() {
     expect(&built(json!(true)), rule, Status::Pass, 1.0);
     let f = expect(&built(json!(false)), rule, Status::Fail, 0.0);
     assert_eq!(f.message, "标识标牌：不符合司法部《司法所外观标识规范》");
-    expect_missing(
-        &built(ABSENT),
-        rule,
-        &["/support/premises/signage_compliant"],
-    );
+    expect_missing(&built(ABSENT), rule, &["/support/premises/signage_compliant"]);
     expect_missing(
         &edit(street(), &[(&format!("{p}/built_or_renovated"), ABSENT)]),
         rule,
@@ -1645,10 +1426,7 @@ fn t13_signage() {
     );
     // Not built: the signage answer does not matter.
     expect(
-        &edit(
-            street(),
-            &[(&format!("{p}/signage_compliant"), json!(false))],
-        ),
+        &edit(street(), &[(&format!("{p}/signage_compliant"), json!(false))]),
         rule,
         Status::NotApplicable,
         0.0,
@@ -1657,10 +1435,7 @@ fn t13_signage() {
 
 #[test]
 fn t14_unified_platform() {
-    flag_rule(
-        "t14-unified-platform",
-        "/support/information/unified_platform",
-    );
+    flag_rule("t14-unified-platform", "/support/information/unified_platform");
 }
 
 #[test]
@@ -1692,16 +1467,8 @@ fn t15_allowance() {
 fn not_applicable_rescales_score_and_dimension() {
     let r = report(&street());
     // Street: no villages (3 points) and no signage requirement (1 point) do not count.
-    let business = r
-        .dimensions
-        .iter()
-        .find(|d| d.id == Dimension::Business)
-        .unwrap();
-    let support = r
-        .dimensions
-        .iter()
-        .find(|d| d.id == Dimension::Support)
-        .unwrap();
+    let business = r.dimensions.iter().find(|d| d.id == Dimension::Business).unwrap();
+    let support = r.dimensions.iter().find(|d| d.id == Dimension::Support).unwrap();
     assert_eq!((business.max_points, support.max_points), (47.0, 24.0));
     let earned: f64 = r
         .findings
@@ -1746,10 +1513,7 @@ fn dimension_without_applicable_rule_is_null_and_skipped_by_exemplary() {
         over.insert(r.id.into(), json!({"points": 0}));
     }
     let p = Parameters::from_override(&json!({"id": "no-political", "rules": over})).unwrap();
-    let r = score(
-        &office(&edit(street(), &[("/political/party_life", json!(false))])),
-        &p,
-    );
+    let r = score(&office(&edit(street(), &[("/political/party_life", json!(false))])), &p);
     let political = &r.dimensions[0];
     assert_eq!(political.score, None);
     assert_eq!(political.max_points, 0.0);
@@ -1762,10 +1526,7 @@ fn dimension_without_applicable_rule_is_null_and_skipped_by_exemplary() {
 fn mandatory_partial_caps_the_grade() {
     // One community without a culture site: a partial result of a mandatory rule.
     let r = report(&edit(street(), &[("/units/1/culture_sites", json!(0))]));
-    assert_eq!(
-        finding_of(&r, "t06-unit-culture-sites").status,
-        Status::Partial
-    );
+    assert_eq!(finding_of(&r, "t06-unit-culture-sites").status, Status::Partial);
     assert!(r.score >= 90.0, "{}", r.score);
     assert_eq!(r.grade, Grade::BasicallyCompliant);
     // The same shortfall on a standard rule leaves the grade alone.
@@ -1882,11 +1643,7 @@ fn exemplary_uses_exact_dimension_shares() {
         ],
     );
     let r = report(&v);
-    let support = r
-        .dimensions
-        .iter()
-        .find(|d| d.id == Dimension::Support)
-        .unwrap();
+    let support = r.dimensions.iter().find(|d| d.id == Dimension::Support).unwrap();
     assert_eq!(support.score, Some(80.0));
     assert_eq!(support.points, 19.19);
     assert!(r.score >= 90.0, "{}", r.score);
@@ -1901,11 +1658,7 @@ fn exemplary_uses_exact_dimension_shares() {
         ],
     );
     let r = report(&v);
-    let support = r
-        .dimensions
-        .iter()
-        .find(|d| d.id == Dimension::Support)
-        .unwrap();
+    let support = r.dimensions.iter().find(|d| d.id == Dimension::Support).unwrap();
     assert_eq!((support.points, support.score), (19.2, Some(80.0)));
     assert_eq!(r.grade, Grade::Exemplary);
 }
@@ -1993,17 +1746,11 @@ fn district_y2022_survey_checklist() {
     assert_eq!(district_finding(&y, rule).status, Status::Pass);
     let f = district_finding(&edit(y.clone(), &[("/problem_list", json!(false))]), rule);
     assert_eq!((f.status, f.points), (Status::Partial, 10.0));
-    assert_eq!(
-        f.message,
-        "专项调研和“法治体检”、问题清单：未明确问题清单（1/2项符合）"
-    );
+    assert_eq!(f.message, "专项调研和“法治体检”、问题清单：未明确问题清单（1/2项符合）");
     let f = district_finding(
         &edit(
             y.clone(),
-            &[
-                ("/problem_list", json!(false)),
-                ("/survey_and_checkup", json!(false)),
-            ],
+            &[("/problem_list", json!(false)), ("/survey_and_checkup", json!(false))],
         ),
         rule,
     );
@@ -2014,10 +1761,7 @@ fn district_y2022_survey_checklist() {
     let r = district_report(
         &edit(
             district(),
-            &[
-                ("/survey_and_checkup", ABSENT),
-                ("/typical_experiences", ABSENT),
-            ],
+            &[("/survey_and_checkup", ABSENT), ("/typical_experiences", ABSENT)],
         ),
         None,
     );
@@ -2029,23 +1773,14 @@ fn district_grades() {
     let r = district_report(&edit(district(), &[("/implementation_plan", ABSENT)]), None);
     assert_eq!(r.grade, Grade::Incomplete);
     assert_eq!(r.missing_fields, ["/implementation_plan"]);
-    let r = district_report(
-        &edit(district(), &[("/self_assessment", json!(false))]),
-        None,
-    );
+    let r = district_report(&edit(district(), &[("/self_assessment", json!(false))]), None);
     assert_eq!((r.score, r.grade), (80.0, Grade::BasicallyCompliant));
-    let r = district_report(
-        &edit(district(), &[("/reported_to_leadership", json!(false))]),
-        None,
-    );
+    let r = district_report(&edit(district(), &[("/reported_to_leadership", json!(false))]), None);
     assert_eq!((r.score, r.grade), (90.0, Grade::Exemplary));
     let r = district_report(
         &edit(
             district(),
-            &[
-                ("/reported_to_leadership", json!(false)),
-                ("/inspections", json!(2)),
-            ],
+            &[("/reported_to_leadership", json!(false)), ("/inspections", json!(2))],
         ),
         None,
     );
@@ -2105,15 +1840,8 @@ fn district_rolls_up_its_offices_of_the_same_year() {
     assert_eq!(roll.mean_score, Some(mean));
     // Every office of the street example attends 22 of 24 meetings: the most frequent problem.
     assert_eq!(roll.problems[0].rule, "t04-office-meetings");
-    assert_eq!(
-        roll.problems[0].office_codes,
-        ["110105004", "110105005", "110105006"]
-    );
-    let area = roll
-        .problems
-        .iter()
-        .find(|p| p.rule == "t13-total-area")
-        .unwrap();
+    assert_eq!(roll.problems[0].office_codes, ["110105004", "110105005", "110105006"]);
+    let area = roll.problems.iter().find(|p| p.rule == "t13-total-area").unwrap();
     assert_eq!(area.offices, 2);
     assert_eq!(area.office_codes, ["110105005", "110105006"]);
     assert_eq!(area.points_lost, 10.0);
@@ -2133,8 +1861,5 @@ fn district_rolls_up_its_offices_of_the_same_year() {
     let empty = score_district(&district_record(&district()), &p, Some(&[][..]))
         .offices
         .unwrap();
-    assert_eq!(
-        (empty.count, empty.mean_score, empty.compliance_rate),
-        (0, None, None)
-    );
+    assert_eq!((empty.count, empty.mean_score, empty.compliance_rate), (0, None, None));
 }

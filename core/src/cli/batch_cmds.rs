@@ -138,7 +138,9 @@ fn fail(msg: impl std::fmt::Display) -> ExitCode {
 
 /// Loads parameters, or says why not.
 pub fn load_params(path: Option<&PathBuf>) -> Result<Parameters, String> {
-    let Some(p) = path else { return Ok(Parameters::default()) };
+    let Some(p) = path else {
+        return Ok(Parameters::default());
+    };
     let text = std::fs::read_to_string(p).map_err(|e| format!("cannot read `{}`: {e}", p.display()))?;
     Parameters::from_override_json(&text).map_err(|e| format!("`{}`: {e}", p.display()))
 }
@@ -149,7 +151,16 @@ fn materialise_stdin(files: &[PathBuf]) -> Result<(Vec<PathBuf>, Option<tempfile
         return Ok((files.to_vec(), None));
     }
     let temp = tempfile_like::Temp::from_stdin().map_err(|e| format!("cannot read stdin: {e}"))?;
-    let files = files.iter().map(|f| if f.as_os_str() == "-" { temp.path.clone() } else { f.clone() }).collect();
+    let files = files
+        .iter()
+        .map(|f| {
+            if f.as_os_str() == "-" {
+                temp.path.clone()
+            } else {
+                f.clone()
+            }
+        })
+        .collect();
     Ok((files, Some(temp)))
 }
 
@@ -178,16 +189,28 @@ mod tempfile_like {
 }
 
 /// Runs the batch over files; every row goes to `sink`. Returns (rows, invalid rows).
-fn run_batch(common: &Common, params: &Parameters, progress: bool, mut sink: impl FnMut(Row)) -> Result<(usize, usize), String> {
+fn run_batch(
+    common: &Common,
+    params: &Parameters,
+    progress: bool,
+    mut sink: impl FnMut(Row),
+) -> Result<(usize, usize), String> {
     let (files, _temp) = materialise_stdin(&common.files)?;
     // open every file once up front so that a missing file is a usage error, not a row
     drop(batch::files_items(&files).map_err(|e| e.to_string())?);
-    let opts = BatchOptions { threads: common.threads, ..BatchOptions::default() };
+    let opts = BatchOptions {
+        threads: common.threads,
+        ..BatchOptions::default()
+    };
     let mut invalid = 0usize;
     let mut n = 0usize;
     let show = progress && std::io::stderr().is_terminal();
     let total = batch::score_stream(
-        || batch::files_items(&files).map(|i| Box::new(i) as Box<dyn Iterator<Item = batch::Item>>).unwrap_or_else(|_| Box::new(std::iter::empty())),
+        || {
+            batch::files_items(&files)
+                .map(|i| Box::new(i) as Box<dyn Iterator<Item = batch::Item>>)
+                .unwrap_or_else(|_| Box::new(std::iter::empty()))
+        },
         params,
         &opts,
         |row| {
@@ -222,7 +245,9 @@ fn csv_field(s: &str) -> String {
 }
 
 fn csv_header() -> String {
-    let mut h = vec!["file", "line", "valid", "kind", "code", "name", "district", "year", "score", "grade", "grade_zh"];
+    let mut h = vec![
+        "file", "line", "valid", "kind", "code", "name", "district", "year", "score", "grade", "grade_zh",
+    ];
     let dims: Vec<String> = Dimension::OFFICE.iter().map(|d| format!("score_{}", d.id())).collect();
     h.extend(dims.iter().map(String::as_str));
     h.extend(["problems", "errors"]);
@@ -235,22 +260,51 @@ fn csv_row(row: &Row) -> String {
     let empty_dims = || Dimension::OFFICE.iter().map(|_| String::new()).collect::<Vec<_>>();
     match &row.outcome {
         Outcome::Office { report: r } => {
-            f.extend(["true".into(), "office".into(), csv_field(&r.office.code), csv_field(&r.office.name)]);
-            f.extend([r.office.district.name_zh().into(), r.year.to_string(), format!("{:.1}", r.score)]);
+            f.extend([
+                "true".into(),
+                "office".into(),
+                csv_field(&r.office.code),
+                csv_field(&r.office.name),
+            ]);
+            f.extend([
+                r.office.district.name_zh().into(),
+                r.year.to_string(),
+                format!("{:.1}", r.score),
+            ]);
             f.extend([r.grade.as_str().into(), r.grade_zh.clone()]);
-            f.extend(r.dimensions.iter().map(|d| d.score.map_or(String::new(), |s| format!("{s:.1}"))));
+            f.extend(
+                r.dimensions
+                    .iter()
+                    .map(|d| d.score.map_or(String::new(), |s| format!("{s:.1}"))),
+            );
             f.extend([r.problems().len().to_string(), String::new()]);
         }
         Outcome::District { report: r } => {
-            f.extend(["true".into(), "district".into(), String::new(), r.district.name_zh().into()]);
-            f.extend([r.district.name_zh().into(), r.year.to_string(), format!("{:.1}", r.score)]);
+            f.extend([
+                "true".into(),
+                "district".into(),
+                String::new(),
+                r.district.name_zh().into(),
+            ]);
+            f.extend([
+                r.district.name_zh().into(),
+                r.year.to_string(),
+                format!("{:.1}", r.score),
+            ]);
             f.extend([r.grade.as_str().into(), r.grade_zh.clone()]);
             f.extend(empty_dims());
             let problems = r.findings.iter().filter(|x| x.is_problem()).count();
             f.extend([problems.to_string(), String::new()]);
         }
         Outcome::Invalid { errors } => {
-            f.extend(["false".into(), String::new(), String::new(), String::new(), String::new(), String::new()]);
+            f.extend([
+                "false".into(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
             f.extend([String::new(), String::new(), String::new()]);
             f.extend(empty_dims());
             let codes: Vec<String> = errors.iter().map(|e| format!("{}@{}", e.code, e.path)).collect();
@@ -264,16 +318,41 @@ fn table_row(out: &mut dyn Write, row: &Row, lang: Lang) -> std::io::Result<()> 
     let at = format!("{}:{}", row.source.file, row.source.line);
     match &row.outcome {
         Outcome::Office { report: r } => {
-            let grade = if lang == Lang::Zh { r.grade.name_zh() } else { r.grade.name_en() };
-            writeln!(out, "{at}  {} {}  {}年  {:.1}分  {grade}", r.office.code, r.office.name, r.year, r.score)?;
+            let grade = if lang == Lang::Zh {
+                r.grade.name_zh()
+            } else {
+                r.grade.name_en()
+            };
+            writeln!(
+                out,
+                "{at}  {} {}  {}年  {:.1}分  {grade}",
+                r.office.code, r.office.name, r.year, r.score
+            )?;
             for p in r.problems() {
                 let msg = if lang == Lang::Zh { &p.message } else { &p.message_en };
-                writeln!(out, "    〔{}〕{}  [{}，-{}分]", p.clause, msg, p.rule, sifasuo::score::show_number(p.points_lost))?;
+                writeln!(
+                    out,
+                    "    〔{}〕{}  [{}，-{}分]",
+                    p.clause,
+                    msg,
+                    p.rule,
+                    sifasuo::score::show_number(p.points_lost)
+                )?;
             }
         }
         Outcome::District { report: r } => {
-            let grade = if lang == Lang::Zh { r.grade.name_zh() } else { r.grade.name_en() };
-            writeln!(out, "{at}  {}司法局  {}年  {:.1}分  {grade}", r.district.name_zh(), r.year, r.score)?;
+            let grade = if lang == Lang::Zh {
+                r.grade.name_zh()
+            } else {
+                r.grade.name_en()
+            };
+            writeln!(
+                out,
+                "{at}  {}司法局  {}年  {:.1}分  {grade}",
+                r.district.name_zh(),
+                r.year,
+                r.score
+            )?;
             for f in r.findings.iter().filter(|f| f.is_problem()) {
                 let msg = if lang == Lang::Zh { &f.message } else { &f.message_en };
                 writeln!(out, "    〔{}〕{}  [{}]", f.clause, msg, f.rule)?;
@@ -289,7 +368,11 @@ fn table_row(out: &mut dyn Write, row: &Row, lang: Lang) -> std::io::Result<()> 
             }
         }
         Outcome::Invalid { errors } => {
-            let label = if lang == Lang::Zh { "未评分：数据有误" } else { "not scored: invalid record" };
+            let label = if lang == Lang::Zh {
+                "未评分：数据有误"
+            } else {
+                "not scored: invalid record"
+            };
             writeln!(out, "{at}  {label}")?;
             for e in errors {
                 let msg = if lang == Lang::Zh { &e.message } else { &e.message_en };
@@ -337,10 +420,12 @@ pub fn score(a: &ScoreArgs) -> ExitCode {
             ScoreFormat::Jsonl => serde_json::to_string(&row)
                 .map_err(std::io::Error::other)
                 .and_then(|s| writeln!(out, "{s}")),
-            ScoreFormat::Json => serde_json::to_string(&row).map_err(std::io::Error::other).and_then(|s| {
-                let sep = if first { "" } else { "," };
-                write!(out, "{sep}\n{s}")
-            }),
+            ScoreFormat::Json => serde_json::to_string(&row)
+                .map_err(std::io::Error::other)
+                .and_then(|s| {
+                    let sep = if first { "" } else { "," };
+                    write!(out, "{sep}\n{s}")
+                }),
             ScoreFormat::Csv => writeln!(out, "{}", csv_row(&row)),
         };
         first = false;
@@ -370,12 +455,21 @@ pub fn districts(a: &DistrictsArgs) -> ExitCode {
     let sums = batch::district_summaries(&rows);
     let mut out = std::io::stdout().lock();
     let r = match a.format {
-        TableFormat::Json => serde_json::to_string_pretty(&sums).map_err(std::io::Error::other).and_then(|s| writeln!(out, "{s}")),
+        TableFormat::Json => serde_json::to_string_pretty(&sums)
+            .map_err(std::io::Error::other)
+            .and_then(|s| writeln!(out, "{s}")),
         TableFormat::Csv => (|| {
             let grades: Vec<&str> = Grade::ALL.iter().map(|g| g.as_str()).collect();
-            writeln!(out, "year,district,offices,mean_score,compliance_rate,{},bureau_score,top_problem", grades.join(","))?;
+            writeln!(
+                out,
+                "year,district,offices,mean_score,compliance_rate,{},bureau_score,top_problem",
+                grades.join(",")
+            )?;
             for s in &sums {
-                let g: Vec<String> = Grade::ALL.iter().map(|g| s.offices.grades.get(*g).to_string()).collect();
+                let g: Vec<String> = Grade::ALL
+                    .iter()
+                    .map(|g| s.offices.grades.get(*g).to_string())
+                    .collect();
                 writeln!(
                     out,
                     "{},{},{},{},{},{},{},{}",
@@ -394,7 +488,10 @@ pub fn districts(a: &DistrictsArgs) -> ExitCode {
         TableFormat::Table => (|| {
             writeln!(out, "年度  区                  司法所  平均分  达标率   示范 达标 基本达标 不达标 待补充  区局得分  最常见问题")?;
             for s in &sums {
-                let g: Vec<String> = Grade::ALL.iter().map(|g| format!("{:>4}", s.offices.grades.get(*g))).collect();
+                let g: Vec<String> = Grade::ALL
+                    .iter()
+                    .map(|g| format!("{:>4}", s.offices.grades.get(*g)))
+                    .collect();
                 writeln!(
                     out,
                     "{}  {:<18}  {:>5}  {:>6}  {:>6}  {}  {:>7}  {}",
@@ -402,10 +499,18 @@ pub fn districts(a: &DistrictsArgs) -> ExitCode {
                     s.district.map_or("全市", |d| d.name_zh()),
                     s.offices.count,
                     s.offices.mean_score.map_or("—".into(), |m| format!("{m:.1}")),
-                    s.offices.compliance_rate.map_or("—".into(), |c| format!("{:.1}%", c * 100.0)),
+                    s.offices
+                        .compliance_rate
+                        .map_or("—".into(), |c| format!("{:.1}%", c * 100.0)),
                     g.join(" "),
                     s.bureau_score.map_or("—".into(), |b| format!("{b:.1}")),
-                    s.offices.problems.iter().take(3).map(|p| format!("{}({})", p.rule, p.offices)).collect::<Vec<_>>().join(" ")
+                    s.offices
+                        .problems
+                        .iter()
+                        .take(3)
+                        .map(|p| format!("{}({})", p.rule, p.offices))
+                        .collect::<Vec<_>>()
+                        .join(" ")
                 )?;
             }
             Ok(())
@@ -428,7 +533,10 @@ pub fn ledger(a: &LedgerArgs) -> ExitCode {
         if let Outcome::Invalid { errors } = &r.outcome {
             for e in errors {
                 let path = if e.path.is_empty() { "/" } else { &e.path };
-                eprintln!("{}:{}: {path}: {} [{}]", r.source.file, r.source.line, e.message, e.code);
+                eprintln!(
+                    "{}:{}: {path}: {} [{}]",
+                    r.source.file, r.source.line, e.message, e.code
+                );
             }
         }
     }
@@ -438,42 +546,94 @@ pub fn ledger(a: &LedgerArgs) -> ExitCode {
     };
     let mut out = std::io::stdout().lock();
     let r = match a.format {
-        TableFormat::Json => serde_json::to_string_pretty(&l).map_err(std::io::Error::other).and_then(|s| writeln!(out, "{s}")),
-        TableFormat::Csv | TableFormat::Table => (|| {
-            let csv = a.format == TableFormat::Csv;
-            if csv {
-                writeln!(out, "scope,code,name,district,from_year,to_year,problems_before,closed,open,regressed,new,closure_rate")?;
-            } else {
-                writeln!(out, "范围            年度        上年问题  已销号  未整改  反弹  新增  销号率")?;
-            }
-            let rate = |r: Option<f64>, csv: bool| match (r, csv) {
-                (Some(x), true) => format!("{x:.4}"),
-                (Some(x), false) => format!("{:.1}%", x * 100.0),
-                (None, true) => String::new(),
-                (None, false) => "—".into(),
-            };
-            for x in l.city.iter().chain(&l.districts) {
-                let t = &x.tally;
-                let scope = x.district.map_or("全市", |d| d.name_zh());
+        TableFormat::Json => serde_json::to_string_pretty(&l)
+            .map_err(std::io::Error::other)
+            .and_then(|s| writeln!(out, "{s}")),
+        TableFormat::Csv | TableFormat::Table => {
+            (|| {
+                let csv = a.format == TableFormat::Csv;
                 if csv {
-                    writeln!(out, "{},,,{scope},{},{},{},{},{},{},{},{}", if x.district.is_some() { "district" } else { "city" }, x.from_year, x.to_year, t.problems_before, t.closed, t.open, t.regressed, t.new, rate(t.closure_rate, true))?;
+                    writeln!(out, "scope,code,name,district,from_year,to_year,problems_before,closed,open,regressed,new,closure_rate")?;
                 } else {
-                    writeln!(out, "{scope:<14}  {}→{}  {:>8}  {:>6}  {:>6}  {:>4}  {:>4}  {:>6}", x.from_year, x.to_year, t.problems_before, t.closed, t.open, t.regressed, t.new, rate(t.closure_rate, false))?;
+                    writeln!(
+                        out,
+                        "范围            年度        上年问题  已销号  未整改  反弹  新增  销号率"
+                    )?;
                 }
-            }
-            for o in &l.offices {
-                let t = &o.tally;
-                if csv {
-                    writeln!(out, "office,{},{},{},{},{},{},{},{},{},{},{}", csv_field(&o.code), csv_field(&o.name), o.district.name_zh(), o.from_year, o.to_year, t.problems_before, t.closed, t.open, t.regressed, t.new, rate(t.closure_rate, true))?;
-                } else if a.items {
-                    writeln!(out, "{} {}  {}→{}  销号率{}", o.code, o.name, o.from_year, o.to_year, rate(t.closure_rate, false))?;
-                    for i in &o.items {
-                        writeln!(out, "    {}  〔{}〕{}", i.movement.name_zh(), i.clause, i.message)?;
+                let rate = |r: Option<f64>, csv: bool| match (r, csv) {
+                    (Some(x), true) => format!("{x:.4}"),
+                    (Some(x), false) => format!("{:.1}%", x * 100.0),
+                    (None, true) => String::new(),
+                    (None, false) => "—".into(),
+                };
+                for x in l.city.iter().chain(&l.districts) {
+                    let t = &x.tally;
+                    let scope = x.district.map_or("全市", |d| d.name_zh());
+                    if csv {
+                        writeln!(
+                            out,
+                            "{},,,{scope},{},{},{},{},{},{},{},{}",
+                            if x.district.is_some() { "district" } else { "city" },
+                            x.from_year,
+                            x.to_year,
+                            t.problems_before,
+                            t.closed,
+                            t.open,
+                            t.regressed,
+                            t.new,
+                            rate(t.closure_rate, true)
+                        )?;
+                    } else {
+                        writeln!(
+                            out,
+                            "{scope:<14}  {}→{}  {:>8}  {:>6}  {:>6}  {:>4}  {:>4}  {:>6}",
+                            x.from_year,
+                            x.to_year,
+                            t.problems_before,
+                            t.closed,
+                            t.open,
+                            t.regressed,
+                            t.new,
+                            rate(t.closure_rate, false)
+                        )?;
                     }
                 }
-            }
-            Ok(())
-        })(),
+                for o in &l.offices {
+                    let t = &o.tally;
+                    if csv {
+                        writeln!(
+                            out,
+                            "office,{},{},{},{},{},{},{},{},{},{},{}",
+                            csv_field(&o.code),
+                            csv_field(&o.name),
+                            o.district.name_zh(),
+                            o.from_year,
+                            o.to_year,
+                            t.problems_before,
+                            t.closed,
+                            t.open,
+                            t.regressed,
+                            t.new,
+                            rate(t.closure_rate, true)
+                        )?;
+                    } else if a.items {
+                        writeln!(
+                            out,
+                            "{} {}  {}→{}  销号率{}",
+                            o.code,
+                            o.name,
+                            o.from_year,
+                            o.to_year,
+                            rate(t.closure_rate, false)
+                        )?;
+                        for i in &o.items {
+                            writeln!(out, "    {}  〔{}〕{}", i.movement.name_zh(), i.clause, i.message)?;
+                        }
+                    }
+                }
+                Ok(())
+            })()
+        }
     };
     match r {
         Ok(()) => ExitCode::SUCCESS,
@@ -497,8 +657,16 @@ pub fn report(a: &ReportArgs) -> ExitCode {
     if let Err(e) = std::fs::write(&a.output, html) {
         return fail(format!("cannot write `{}`: {e}", a.output.display()));
     }
-    let invalid = rows.iter().filter(|r| matches!(r.outcome, Outcome::Invalid { .. })).count();
-    eprintln!("已写入 {}：{} 条记录，{} 条未通过校验", a.output.display(), rows.len(), invalid);
+    let invalid = rows
+        .iter()
+        .filter(|r| matches!(r.outcome, Outcome::Invalid { .. }))
+        .count();
+    eprintln!(
+        "已写入 {}：{} 条记录，{} 条未通过校验",
+        a.output.display(),
+        rows.len(),
+        invalid
+    );
     ExitCode::SUCCESS
 }
 

@@ -150,10 +150,7 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         eval: |r, _| {
             let c = &r.administration.reconsideration_litigation;
             coverage(
-                (
-                    c.handled,
-                    "/administration/reconsideration_litigation/handled",
-                ),
+                (c.handled, "/administration/reconsideration_litigation/handled"),
                 (c.total, "/administration/reconsideration_litigation/total"),
                 Measure::Items,
             )

@@ -1,8 +1,6 @@
 //! 二（二）7 依法开展社区矫正工作.
 
-use super::eval::{
-    all_zero, checklist, coverage, coverage_of, flag, missing, not_applicable, target, Check, Eval,
-};
+use super::eval::{all_zero, checklist, coverage, coverage_of, flag, missing, not_applicable, target, Check, Eval};
 use super::{Dimension::Business, Measure, Method::*, RuleDef, Severity::*};
 use crate::model::{Count, OfficeRecord};
 
@@ -44,12 +42,8 @@ fn supervision_measures(r: &OfficeRecord) -> Eval {
     .filter(|x| x.0)
     .map(|x| x.1)
     .collect();
-    let (Some(s), Some(t), Some(p), Some(a)) = (
-        c.subjects,
-        c.with_team,
-        c.with_plan,
-        c.assessment_classification,
-    ) else {
+    let (Some(s), Some(t), Some(p), Some(a)) = (c.subjects, c.with_team, c.with_plan, c.assessment_classification)
+    else {
         return missing(absent);
     };
     if !a {
@@ -77,12 +71,7 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "subdistrict community-correction committee",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| {
-            flag(
-                r.community_correction.committee,
-                "/community_correction/committee",
-            )
-        },
+        eval: |r, _| flag(r.community_correction.committee, "/community_correction/committee"),
     },
     RuleDef {
         id: "t07-announcement-venue",
@@ -156,21 +145,12 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Standard,
         points: 1.0,
         dimension: Business,
-        fields: &[
-            "/community_correction/subjects",
-            "/community_correction/nine_clear",
-        ],
+        fields: &["/community_correction/subjects", "/community_correction/nine_clear"],
         label_zh: "社区矫正对象“九清楚”",
         label_en: "\"nine clear\" facts known",
         measure: Measure::Persons,
         year: None,
-        eval: |r, _| {
-            over_subjects(
-                r,
-                r.community_correction.nine_clear,
-                "/community_correction/nine_clear",
-            )
-        },
+        eval: |r, _| over_subjects(r, r.community_correction.nine_clear, "/community_correction/nine_clear"),
     },
     RuleDef {
         id: "t07-archives",
@@ -181,10 +161,7 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Standard,
         points: 1.0,
         dimension: Business,
-        fields: &[
-            "/community_correction/subjects",
-            "/community_correction/with_archive",
-        ],
+        fields: &["/community_correction/subjects", "/community_correction/with_archive"],
         label_zh: "社区矫正工作档案",
         label_en: "correction case files",
         measure: Measure::Persons,
@@ -216,9 +193,7 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         year: None,
         eval: |r, c| {
             let m = &r.community_correction.analysis_meetings;
-            let required = m
-                .required
-                .map_or(c.params.targets.analysis_meetings, |n| n.as_f64());
+            let required = m.required.map_or(c.params.targets.analysis_meetings, |n| n.as_f64());
             target(
                 (m.held, "/community_correction/analysis_meetings/held"),
                 required,
@@ -325,10 +300,7 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
                         c.missed_supervision,
                         "/community_correction/missed_supervision",
                         "漏管",
-                        (
-                            "person missed by supervision",
-                            "persons missed by supervision",
-                        ),
+                        ("person missed by supervision", "persons missed by supervision"),
                     ),
                 ],
                 Measure::Persons,

@@ -1,8 +1,6 @@
 //! 二（二）6 加强普法依法治理工作.
 
-use super::eval::{
-    at_least, flag, fmt_num, missing, not_applicable, per_unit, Applies, Eval, UnitText,
-};
+use super::eval::{at_least, flag, fmt_num, missing, not_applicable, per_unit, Applies, Eval, UnitText};
 use super::{Dimension::Business, Measure, Method::*, RuleDef, Severity::*};
 use crate::model::{OfficeRecord, UnitKind};
 use serde_json::json;
@@ -14,10 +12,7 @@ fn democracy_demo(r: &OfficeRecord) -> Eval {
     if units.is_empty() {
         return not_applicable("没有社区（村）", "no communities or villages");
     }
-    let demos = units
-        .iter()
-        .filter(|u| u.democracy_demo == Some(true))
-        .count();
+    let demos = units.iter().filter(|u| u.democracy_demo == Some(true)).count();
     if demos > 0 {
         return flag(Some(true), "").values(json!(demos), json!(1));
     }
@@ -32,10 +27,7 @@ fn democracy_demo(r: &OfficeRecord) -> Eval {
     }
     let mut e = flag(Some(false), "").values(json!(0), json!(1));
     e.shortfall = Some(1.0);
-    e.detail(
-        "没有民主法治示范社区（村）",
-        "no democracy-and-rule-of-law model unit",
-    )
+    e.detail("没有民主法治示范社区（村）", "no democracy-and-rule-of-law model unit")
 }
 
 pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
@@ -63,10 +55,7 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
                     Some(UnitKind::Community) => Applies::No,
                     None => Applies::Unknown("kind"),
                 },
-                |u| {
-                    u.legal_savvy_persons
-                        .map(|n| (f64::from(n.0) >= min, json!(n.0)))
-                },
+                |u| u.legal_savvy_persons.map(|n| (f64::from(n.0) >= min, json!(n.0))),
                 &UnitText {
                     noun_zh: "行政村",
                     noun_en: ("village", "villages"),
@@ -97,9 +86,7 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         year: None,
         eval: |r, c| {
             at_least(
-                r.legal_education
-                    .subdistrict_culture_sites
-                    .map(|n| n.as_f64()),
+                r.legal_education.subdistrict_culture_sites.map(|n| n.as_f64()),
                 c.params.thresholds.culture_sites,
                 "/legal_education/subdistrict_culture_sites",
                 Measure::Units,

@@ -20,12 +20,7 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "subdistrict people's mediation committee",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| {
-            flag(
-                r.mediation.subdistrict_committee,
-                "/mediation/subdistrict_committee",
-            )
-        },
+        eval: |r, _| flag(r.mediation.subdistrict_committee, "/mediation/subdistrict_committee"),
     },
     RuleDef {
         id: "t05-unit-committees",
@@ -119,10 +114,7 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Standard,
         points: 1.0,
         dimension: Business,
-        fields: &[
-            "/mediation/disputes/total",
-            "/mediation/disputes/resolved_locally",
-        ],
+        fields: &["/mediation/disputes/total", "/mediation/disputes/resolved_locally"],
         label_zh: "矛盾纠纷就地化解",
         label_en: "disputes resolved locally",
         measure: Measure::Items,

@@ -46,10 +46,7 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Standard,
         points: 3.0,
         dimension: Political,
-        fields: &[
-            "/political/three_provisions",
-            "/political/discipline_violations",
-        ],
+        fields: &["/political/three_provisions", "/political/discipline_violations"],
         label_zh: "纪律作风建设",
         label_en: "discipline and conduct",
         measure: Measure::Checks,
@@ -58,10 +55,7 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
             let p = &r.political;
             let n = p.discipline_violations.map_or(0, |c| c.0);
             let violations_zh = format!("发生违反纪律作风问题{n}起");
-            let violations_en = format!(
-                "{n} discipline {}",
-                if n == 1 { "violation" } else { "violations" }
-            );
+            let violations_en = format!("{n} discipline {}", if n == 1 { "violation" } else { "violations" });
             checklist(&[
                 Check {
                     value: p.three_provisions,

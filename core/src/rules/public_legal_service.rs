@@ -113,12 +113,7 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "one-stop service",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| {
-            flag(
-                r.public_legal_service.one_stop,
-                "/public_legal_service/one_stop",
-            )
-        },
+        eval: |r, _| flag(r.public_legal_service.one_stop, "/public_legal_service/one_stop"),
     },
     RuleDef {
         id: "t09-special-campaigns",

@@ -30,10 +30,7 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         severity: Standard,
         points: 1.0,
         dimension: Business,
-        fields: &[
-            "/resettlement/key_persons",
-            "/resettlement/key_person_plans",
-        ],
+        fields: &["/resettlement/key_persons", "/resettlement/key_person_plans"],
         label_zh: "重点人帮教工作方案（措施）",
         label_en: "assistance plans for key persons",
         measure: Measure::Persons,
@@ -61,12 +58,7 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "emergency response plan",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| {
-            flag(
-                r.resettlement.emergency_plan,
-                "/resettlement/emergency_plan",
-            )
-        },
+        eval: |r, _| flag(r.resettlement.emergency_plan, "/resettlement/emergency_plan"),
     },
     RuleDef {
         id: "t08-real-name-groups",

@@ -1,8 +1,7 @@
 //! 二（三）干部队伍建设: tasks 10–11.
 
 use super::eval::{
-    at_least, checklist, coverage, coverage_of, flag, flag_or, missing, not_applicable, target,
-    trend, Check, Eval,
+    at_least, checklist, coverage, coverage_of, flag, flag_or, missing, not_applicable, target, trend, Check, Eval,
 };
 use super::{Dimension::Staffing, EvalCtx, Measure, Method::*, RuleDef, Severity::*};
 use crate::model::{Count, OfficeRecord};
@@ -15,17 +14,11 @@ fn qualification_trend(r: &OfficeRecord, c: &EvalCtx) -> Eval {
     let (Some(staff), Some(q)) = (s.staff, s.legal_qualification) else {
         let absent = [
             (s.staff.is_none(), "/staffing/staff"),
-            (
-                s.legal_qualification.is_none(),
-                "/staffing/legal_qualification",
-            ),
+            (s.legal_qualification.is_none(), "/staffing/legal_qualification"),
         ];
         return missing(absent.into_iter().filter(|x| x.0).map(|x| x.1));
     };
-    let previous = s
-        .previous_qualification_ratio
-        .map(|r| r.0)
-        .or(c.previous_ratio);
+    let previous = s.previous_qualification_ratio.map(|r| r.0).or(c.previous_ratio);
     let Some(previous) = previous else {
         return missing(["/staffing/previous_qualification_ratio"]);
     };
@@ -131,12 +124,7 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "dedicated legal-affairs post",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| {
-            flag(
-                r.staffing.dedicated_legal_post,
-                "/staffing/dedicated_legal_post",
-            )
-        },
+        eval: |r, _| flag(r.staffing.dedicated_legal_post, "/staffing/dedicated_legal_post"),
     },
     RuleDef {
         id: "t10-qualification-trend",

@@ -8,15 +8,10 @@ use serde_json::json;
 fn archive(r: &OfficeRecord) -> Eval {
     match r.support.premises.archive {
         None => missing(["/support/premises/archive"]),
-        Some(a @ (Archive::Room | Archive::Area)) => {
-            flag(Some(true), "").values(json!(a), json!(["room", "area"]))
-        }
+        Some(a @ (Archive::Room | Archive::Area)) => flag(Some(true), "").values(json!(a), json!(["room", "area"])),
         Some(Archive::None) => flag(Some(false), "")
             .values(json!("none"), json!(["room", "area"]))
-            .detail(
-                "未独立设置档案室或独立区域",
-                "no separate archive room or area",
-            ),
+            .detail("未独立设置档案室或独立区域", "no separate archive room or area"),
     }
 }
 
@@ -183,12 +178,7 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "mobile apps",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| {
-            flag(
-                r.support.information.mobile_apps,
-                "/support/information/mobile_apps",
-            )
-        },
+        eval: |r, _| flag(r.support.information.mobile_apps, "/support/information/mobile_apps"),
     },
     RuleDef {
         id: "t14-self-service",
@@ -204,12 +194,7 @@ pub(super) const RULES: &[RuleDef<OfficeRecord>] = &[
         label_en: "self-service terminals",
         measure: Measure::Flag,
         year: None,
-        eval: |r, _| {
-            flag(
-                r.support.information.self_service,
-                "/support/information/self_service",
-            )
-        },
+        eval: |r, _| flag(r.support.information.self_service, "/support/information/self_service"),
     },
     RuleDef {
         id: "t15-allowance",
