@@ -379,6 +379,8 @@ pub struct RuleProblem {
 pub fn set_problems<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Vec<RuleProblem> {
     let mut by_rule: Vec<RuleProblem> = Vec::new();
     let mut order: Vec<String> = Vec::new();
+    // points lost per rule, summed in a fixed order at the end (the batch order must not matter)
+    let mut lost: Vec<Vec<f64>> = Vec::new();
     for r in reports {
         for f in r.findings.iter().filter(|f| f.is_problem()) {
             let idx = match order.iter().position(|x| *x == f.rule) {
@@ -394,15 +396,19 @@ pub fn set_problems<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Vec<Ru
                         office_codes: Vec::new(),
                         points_lost: 0.0,
                     });
+                    lost.push(Vec::new());
                     order.len() - 1
                 }
             };
-            if let Some(p) = by_rule.get_mut(idx) {
+            if let (Some(p), Some(l)) = (by_rule.get_mut(idx), lost.get_mut(idx)) {
                 p.offices += 1;
                 p.office_codes.push(r.office.code.clone());
-                p.points_lost += f.points_lost();
+                l.push(f.points_lost());
             }
         }
+    }
+    for (p, l) in by_rule.iter_mut().zip(lost) {
+        p.points_lost = sorted_sum(l);
     }
     let catalogue: Vec<&str> = crate::rules::office_rules().map(|r| r.id).collect();
     let pos = |id: &str| {
@@ -440,13 +446,14 @@ pub struct Rollup {
 /// Rolls up office reports.
 pub fn rollup<'a>(reports: impl IntoIterator<Item = &'a Report> + Clone) -> Rollup {
     let mut grades = GradeCounts::default();
-    let mut sum = 0.0;
-    let mut count = 0usize;
+    let mut scores: Vec<f64> = Vec::new();
     for r in reports.clone() {
         grades.add(r.grade);
-        sum += r.score;
-        count += 1;
+        scores.push(r.score);
     }
+    let count = scores.len();
+    // summed in a fixed order, so the mean does not depend on the order of the batch
+    let sum = sorted_sum(scores);
     let compliant = grades.exemplary + grades.compliant;
     Rollup {
         count,
@@ -485,6 +492,12 @@ pub struct DistrictReport {
     pub counts: Counts,
     /// Roll-up of the district's offices of the same year, when given.
     pub offices: Option<Rollup>,
+}
+
+/// The sum of `xs` in ascending order: the same whatever order they came in.
+fn sorted_sum(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs.iter().sum()
 }
 
 /// Rounds to one decimal (scores).
