@@ -111,11 +111,17 @@ impl BatchIndex {
         let Ok(p) = serde_json::from_str::<Peek>(text.strip_prefix('\u{feff}').unwrap_or(text)) else {
             return;
         };
-        let Some(year) = p.year.as_ref().and_then(Value::as_i64) else { return };
+        let Some(year) = p.year.as_ref().and_then(Value::as_i64) else {
+            return;
+        };
         let idx = u32::try_from(index).unwrap_or(u32::MAX);
         match p.format.as_ref().and_then(Value::as_str) {
             Some("sifasuo.office/1") => {
-                let Some(code) = p.office.and_then(|o| o.code).and_then(|c| c.as_str().map(str::to_owned)) else {
+                let Some(code) = p
+                    .office
+                    .and_then(|o| o.code)
+                    .and_then(|c| c.as_str().map(str::to_owned))
+                else {
                     return;
                 };
                 let ratio = p.staffing.map_or(f64::NAN, |s| {
@@ -129,7 +135,9 @@ impl BatchIndex {
                 self.note(key_hash(0, &code, year), idx, ratio);
             }
             Some("sifasuo.district/1") => {
-                let Some(d) = p.district.as_ref().and_then(Value::as_str) else { return };
+                let Some(d) = p.district.as_ref().and_then(Value::as_str) else {
+                    return;
+                };
                 self.note(key_hash(1, d, year), idx, f64::NAN);
                 if let (Some(dist), Ok(y)) = (District::from_zh(d), i32::try_from(year)) {
                     if !self.district_years.contains(&(dist, y)) {
@@ -145,11 +153,18 @@ impl BatchIndex {
         self.seen
             .entry(key)
             .and_modify(|e| e.count = e.count.saturating_add(1))
-            .or_insert(Seen { count: 1, first: idx, ratio });
+            .or_insert(Seen {
+                count: 1,
+                first: idx,
+                ratio,
+            });
     }
 
     fn duplicate(&self, kind: u8, code: &str, year: i32) -> Option<u32> {
-        self.seen.get(&key_hash(kind, code, i64::from(year))).filter(|e| e.count > 1).map(|e| e.first)
+        self.seen
+            .get(&key_hash(kind, code, i64::from(year)))
+            .filter(|e| e.count > 1)
+            .map(|e| e.first)
     }
 
     /// Last year's ratio, when last year's record is in the batch once and has one.
@@ -173,22 +188,34 @@ fn duplicate_error(code: &str, year: i32, first: u32) -> ValidationError {
 fn score_one(idx: &BatchIndex, params: &Parameters, text: &Result<String, ValidationError>) -> Outcome {
     let text = match text {
         Ok(t) => t,
-        Err(e) => return Outcome::Invalid { errors: vec![e.clone()] },
+        Err(e) => {
+            return Outcome::Invalid {
+                errors: vec![e.clone()],
+            }
+        }
     };
     match validate::parse(text) {
         Err(e) => Outcome::Invalid { errors: e.0 },
         Ok(Record::Office(o)) => {
             if let Some(first) = idx.duplicate(0, &o.office.code, o.year) {
-                return Outcome::Invalid { errors: vec![duplicate_error(&o.office.code, o.year, first)] };
+                return Outcome::Invalid {
+                    errors: vec![duplicate_error(&o.office.code, o.year, first)],
+                };
             }
             let prev = idx.previous_ratio(&o.office.code, o.year);
-            Outcome::Office { report: Box::new(crate::score::score_with(&o, params, prev)) }
+            Outcome::Office {
+                report: Box::new(crate::score::score_with(&o, params, prev)),
+            }
         }
         Ok(Record::District(d)) => {
             if let Some(first) = idx.duplicate(1, d.district.name_zh(), d.year) {
-                return Outcome::Invalid { errors: vec![duplicate_error(d.district.name_zh(), d.year, first)] };
+                return Outcome::Invalid {
+                    errors: vec![duplicate_error(d.district.name_zh(), d.year, first)],
+                };
             }
-            Outcome::District { report: Box::new(crate::score::score_district(&d, params, None)) }
+            Outcome::District {
+                report: Box::new(crate::score::score_district(&d, params, None)),
+            }
         }
     }
 }
@@ -290,14 +317,21 @@ fn score_chunk(idx: &BatchIndex, params: &Parameters, chunk: &[(usize, Item)], t
     std::thread::scope(|s| {
         let handles: Vec<_> = chunk
             .chunks(per)
-            .map(|part| s.spawn(move || part.iter().map(|(_, (_, t))| score_one(idx, params, t)).collect::<Vec<_>>()))
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|(_, (_, t))| score_one(idx, params, t))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         handles
             .into_iter()
             .zip(chunk.chunks(per))
             .flat_map(|(h, part)| {
                 // core never panics on input; should a worker die, its records still get rows
-                h.join().unwrap_or_else(|_| part.iter().map(|_| Outcome::Invalid { errors: Vec::new() }).collect())
+                h.join()
+                    .unwrap_or_else(|_| part.iter().map(|_| Outcome::Invalid { errors: Vec::new() }).collect())
             })
             .collect()
     })
@@ -308,10 +342,23 @@ pub fn score_values(values: &[Value], params: &Parameters) -> Vec<Row> {
     let texts: Vec<Item> = values
         .iter()
         .enumerate()
-        .map(|(i, v)| (Source { file: String::new(), line: i + 1 }, Ok(v.to_string())))
+        .map(|(i, v)| {
+            (
+                Source {
+                    file: String::new(),
+                    line: i + 1,
+                },
+                Ok(v.to_string()),
+            )
+        })
         .collect();
     let mut rows = Vec::with_capacity(texts.len());
-    score_stream(|| texts.iter().cloned(), params, &BatchOptions::default(), |r| rows.push(r));
+    score_stream(
+        || texts.iter().cloned(),
+        params,
+        &BatchOptions::default(),
+        |r| rows.push(r),
+    );
     rows.sort_by_key(|r| r.index);
     rows
 }
@@ -321,7 +368,15 @@ pub fn jsonl_items(text: &str, file: &str) -> Vec<Item> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| (Source { file: file.into(), line: i + 1 }, Ok(l.to_string())))
+        .map(|(i, l)| {
+            (
+                Source {
+                    file: file.into(),
+                    line: i + 1,
+                },
+                Ok(l.to_string()),
+            )
+        })
         .collect()
 }
 
@@ -363,7 +418,9 @@ pub fn district_summaries(rows: &[Row]) -> Vec<DistrictSummary> {
     let mut out = Vec::new();
     for y in years {
         for d in District::ALL {
-            let mine: Vec<&Report> = office_reports(rows).filter(|r| r.year == y && r.office.district == d).collect();
+            let mine: Vec<&Report> = office_reports(rows)
+                .filter(|r| r.year == y && r.office.district == d)
+                .collect();
             let bureau = bureaus.iter().find(|b| b.year == y && b.district == d);
             if mine.is_empty() && bureau.is_none() {
                 continue;
@@ -404,7 +461,13 @@ fn io_item(file: &str, line: usize, reason: &str) -> Item {
     c.insert("reason".into(), json!(reason));
     c.insert("line".into(), json!(line));
     c.insert("column".into(), json!(0));
-    (Source { file: file.into(), line }, Err(ValidationError::new(ErrorCode::InvalidJson, "", c)))
+    (
+        Source {
+            file: file.into(),
+            line,
+        },
+        Err(ValidationError::new(ErrorCode::InvalidJson, "", c)),
+    )
 }
 
 /// Reads the items of one file lazily: a `.json` file holds one record or an array of records,
@@ -416,7 +479,10 @@ fn io_item(file: &str, line: usize, reason: &str) -> Item {
 pub fn file_items(path: &std::path::Path) -> Result<Box<dyn Iterator<Item = Item>>, ReadError> {
     use std::io::BufRead;
     let name = path.display().to_string();
-    let err = |source| ReadError { file: name.clone(), source };
+    let err = |source| ReadError {
+        file: name.clone(),
+        source,
+    };
     let file = std::fs::File::open(path).map_err(err)?;
     let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if is_json {
@@ -427,10 +493,30 @@ pub fn file_items(path: &std::path::Path) -> Result<Box<dyn Iterator<Item = Item
                 Ok(Value::Array(values)) => values
                     .into_iter()
                     .enumerate()
-                    .map(|(i, v)| (Source { file: name.clone(), line: i + 1 }, Ok(v.to_string())))
+                    .map(|(i, v)| {
+                        (
+                            Source {
+                                file: name.clone(),
+                                line: i + 1,
+                            },
+                            Ok(v.to_string()),
+                        )
+                    })
                     .collect(),
-                Ok(_) => vec![(Source { file: name.clone(), line: 1 }, Ok(text))],
-                Err(e) => vec![(Source { file: name.clone(), line: 1 }, Err(e))],
+                Ok(_) => vec![(
+                    Source {
+                        file: name.clone(),
+                        line: 1,
+                    },
+                    Ok(text),
+                )],
+                Err(e) => vec![(
+                    Source {
+                        file: name.clone(),
+                        line: 1,
+                    },
+                    Err(e),
+                )],
             },
         };
         return Ok(Box::new(items.into_iter()));
@@ -457,7 +543,13 @@ pub fn file_items(path: &std::path::Path) -> Result<Box<dyn Iterator<Item = Item
             continue;
         }
         return Some(match std::str::from_utf8(&buf) {
-            Ok(s) => (Source { file: name.clone(), line: line_no }, Ok(s.trim_end().to_string())),
+            Ok(s) => (
+                Source {
+                    file: name.clone(),
+                    line: line_no,
+                },
+                Ok(s.trim_end().to_string()),
+            ),
             Err(_) => io_item(&name, line_no, "the line is not valid UTF-8"),
         });
     })))

@@ -12,9 +12,7 @@ pub const REPORT_FORMAT: &str = "sifasuo.report/1";
 pub const DISTRICT_REPORT_FORMAT: &str = "sifasuo.district-report/1";
 
 /// Grade of an office or district.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Grade {
     /// 示范
@@ -158,11 +156,7 @@ impl Finding {
 
     /// A problem to fix: failed, partial or missing, and not a bonus rule.
     pub fn is_problem(&self) -> bool {
-        self.severity != Severity::Bonus
-            && matches!(
-                self.status,
-                Status::Fail | Status::Partial | Status::MissingData
-            )
+        self.severity != Severity::Bonus && matches!(self.status, Status::Fail | Status::Partial | Status::MissingData)
     }
 }
 
@@ -264,11 +258,7 @@ fn severity_rank(s: Severity) -> u8 {
 
 /// Problems among findings: veto failures first, then most points lost, then catalogue order.
 pub fn problems_of(findings: &[Finding]) -> Vec<Problem> {
-    let mut p: Vec<(usize, &Finding)> = findings
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.is_problem())
-        .collect();
+    let mut p: Vec<(usize, &Finding)> = findings.iter().enumerate().filter(|(_, f)| f.is_problem()).collect();
     p.sort_by(|(ia, a), (ib, b)| {
         let va = u8::from(a.severity != Severity::Veto);
         let vb = u8::from(b.severity != Severity::Veto);
@@ -411,17 +401,8 @@ pub fn set_problems<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Vec<Ru
         p.points_lost = sorted_sum(l);
     }
     let catalogue: Vec<&str> = crate::rules::office_rules().map(|r| r.id).collect();
-    let pos = |id: &str| {
-        catalogue
-            .iter()
-            .position(|c| *c == id)
-            .unwrap_or(usize::MAX)
-    };
-    by_rule.sort_by(|a, b| {
-        b.offices
-            .cmp(&a.offices)
-            .then(pos(&a.rule).cmp(&pos(&b.rule)))
-    });
+    let pos = |id: &str| catalogue.iter().position(|c| *c == id).unwrap_or(usize::MAX);
+    by_rule.sort_by(|a, b| b.offices.cmp(&a.offices).then(pos(&a.rule).cmp(&pos(&b.rule))));
     for p in &mut by_rule {
         p.points_lost = (p.points_lost * 100.0).round() / 100.0;
     }
@@ -459,8 +440,7 @@ pub fn rollup<'a>(reports: impl IntoIterator<Item = &'a Report> + Clone) -> Roll
         count,
         mean_score: (count > 0).then(|| round1(sum / count as f64)),
         grades,
-        compliance_rate: (count > 0)
-            .then(|| ((compliant as f64 / count as f64) * 10_000.0).round() / 10_000.0),
+        compliance_rate: (count > 0).then(|| ((compliant as f64 / count as f64) * 10_000.0).round() / 10_000.0),
         problems: set_problems(reports),
     }
 }

@@ -3,8 +3,8 @@
 use crate::model::{DistrictRecord, OfficeRecord};
 use crate::params::Parameters;
 use crate::report::{
-    rollup, round1, round2, Counts, DimensionScore, DistrictReport, Finding, Grade, OfficeRef,
-    Report, DISTRICT_REPORT_FORMAT, REPORT_FORMAT,
+    rollup, round1, round2, Counts, DimensionScore, DistrictReport, Finding, Grade, OfficeRef, Report,
+    DISTRICT_REPORT_FORMAT, REPORT_FORMAT,
 };
 use crate::rules::eval::{fmt_num, Status};
 use crate::rules::{district_rules, office_rules, Dimension, Eval, EvalCtx, RuleDef, Severity};
@@ -16,28 +16,48 @@ struct Totals {
     bonus: f64,
 }
 
+/// Concatenates parts into one exactly-sized string (cheaper than `format!` on this hot path:
+/// one allocation, no formatting machinery).
+fn concat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    parts.iter().for_each(|p| s.push_str(p));
+    s
+}
+
+/// Joins `items` with `sep` after `head` and before `tail`.
+fn join_between(head: &str, items: &[String], sep: &str, tail: &str) -> String {
+    let len = head.len() + tail.len() + items.iter().map(|i| i.len() + sep.len()).sum::<usize>();
+    let mut s = String::with_capacity(len);
+    s.push_str(head);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            s.push_str(sep);
+        }
+        s.push_str(item);
+    }
+    s.push_str(tail);
+    s
+}
+
 fn message<R>(rule: &RuleDef<R>, e: &Eval) -> (String, String) {
     let (l, le) = (rule.label_zh, rule.label_en);
     match e.status {
-        Status::Pass => (format!("{l}：符合要求"), format!("{le}: requirement met")),
-        Status::MissingData => {
-            let f = e.missing.join("、");
-            (
-                format!("{l}：未填报，请补充 {f}"),
-                format!("{le}: not reported, fill in {}", e.missing.join(", ")),
-            )
-        }
+        Status::Pass => (concat(&[l, "：符合要求"]), concat(&[le, ": requirement met"])),
+        Status::MissingData => (
+            join_between(&concat(&[l, "：未填报，请补充 "]), &e.missing, "、", ""),
+            join_between(&concat(&[le, ": not reported, fill in "]), &e.missing, ", ", ""),
+        ),
         Status::NotApplicable => (
-            format!("{l}：不适用（{}）", e.detail_zh),
-            format!("{le}: not applicable ({})", e.detail_en),
+            concat(&[l, "：不适用（", &e.detail_zh, "）"]),
+            concat(&[le, ": not applicable (", &e.detail_en, ")"]),
         ),
         Status::Fail | Status::Partial => {
             let zh = if e.joined {
-                format!("{l}{}", e.detail_zh)
+                concat(&[l, &e.detail_zh])
             } else {
-                format!("{l}：{}", e.detail_zh)
+                concat(&[l, "：", &e.detail_zh])
             };
-            (zh, format!("{le}: {}", e.detail_en))
+            (zh, concat(&[le, ": ", &e.detail_en]))
         }
     }
 }
@@ -52,9 +72,9 @@ fn finding<R>(rule: &RuleDef<R>, e: Eval, p: &Parameters) -> Finding {
     };
     let (message, message_en) = message(rule, &e);
     let paths = if e.status == Status::MissingData {
-        e.missing.clone()
-    } else if let Some(p) = &e.paths {
-        p.clone()
+        e.missing
+    } else if let Some(p) = e.paths {
+        p
     } else {
         rule.fields.iter().map(|s| s.to_string()).collect()
     };
@@ -115,17 +135,9 @@ fn grade(findings: &[Finding], total: f64, dims: &[Option<f64>], p: &Parameters)
     let hard = |f: &&Finding| matches!(f.severity, Severity::Veto | Severity::Mandatory);
     let failing = |f: &&Finding| matches!(f.status, Status::Fail | Status::Partial);
     let b = &p.grades;
-    if findings
-        .iter()
-        .filter(hard)
-        .any(|f| f.status == Status::MissingData)
-    {
+    if findings.iter().filter(hard).any(|f| f.status == Status::MissingData) {
         Grade::Incomplete
-    } else if findings
-        .iter()
-        .any(|f| f.severity == Severity::Veto && failing(&f))
-        || total < b.non_compliant_below
-    {
+    } else if findings.iter().any(|f| f.severity == Severity::Veto && failing(&f)) || total < b.non_compliant_below {
         Grade::NonCompliant
     } else if total < b.compliant_from
         || findings
@@ -158,9 +170,7 @@ fn evaluate<'r, R: 'static>(
                 .rule(rule.id)
                 .map_or((rule.points, rule.severity), |r| (r.points, r.severity));
             let exact = match e.status {
-                Status::Pass | Status::Partial | Status::Fail => {
-                    points * e.fraction.clamp(0.0, 1.0)
-                }
+                Status::Pass | Status::Partial | Status::Fail => points * e.fraction.clamp(0.0, 1.0),
                 _ => 0.0,
             };
             (finding(rule, e, ctx.params), exact)
@@ -199,10 +209,7 @@ pub fn score(rec: &OfficeRecord, params: &Parameters) -> Report {
 /// Scores one office, with last year's qualification ratio from the batch (used by
 /// `t10-qualification-trend` when the record has no `previous_qualification_ratio`).
 pub fn score_with(rec: &OfficeRecord, params: &Parameters, previous_ratio: Option<f64>) -> Report {
-    let ctx = EvalCtx {
-        params,
-        previous_ratio,
-    };
+    let ctx = EvalCtx { params, previous_ratio };
     let evaluated = evaluate(office_rules(), rec, &ctx);
     let all = totals(evaluated.iter().map(|(f, x)| (f, *x)));
     let (dimensions, exact_dims): (Vec<DimensionScore>, Vec<Option<f64>>) = Dimension::OFFICE
@@ -256,11 +263,7 @@ pub fn score_with(rec: &OfficeRecord, params: &Parameters, previous_ratio: Optio
 
 /// Scores a district bureau: its own rules (the year rule of its year only) and, beside them,
 /// the roll-up of `offices` (reports of its offices in the same year; others are ignored).
-pub fn score_district(
-    rec: &DistrictRecord,
-    params: &Parameters,
-    offices: Option<&[Report]>,
-) -> DistrictReport {
+pub fn score_district(rec: &DistrictRecord, params: &Parameters, offices: Option<&[Report]>) -> DistrictReport {
     let ctx = EvalCtx {
         params,
         previous_ratio: None,

@@ -2,10 +2,20 @@
 
 use super::Measure;
 use crate::model::{Count, Unit};
-use crate::validate::reader::escape;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
+use std::borrow::Cow;
+
+/// Escapes one JSON Pointer reference token, without allocating for the usual token (a field
+/// name with neither `~` nor `/`).
+fn escape(token: &str) -> Cow<'_, str> {
+    if token.contains(['~', '/']) {
+        Cow::Owned(crate::validate::reader::escape(token))
+    } else {
+        Cow::Borrowed(token)
+    }
+}
 
 /// Outcome of one rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -168,26 +178,24 @@ pub fn at_least(v: Option<f64>, min: f64, path: &str, m: Measure) -> Eval {
         return Eval::new(Status::Pass, 1.0).values(json!(x), json!(min));
     }
     let short = min - x;
-    let mut e = Eval::new(Status::Fail, 0.0)
-        .values(json!(x), json!(min))
-        .detail(
-            format!(
-                "{}{u}，低于{}{u}，还差{}{u}",
-                fmt_num(x),
-                fmt_num(min),
-                fmt_num(short),
-                u = m.zh()
-            ),
-            format!(
-                "{} {}, below the {} {} minimum: {} {} short",
-                fmt_num(x),
-                m.en_n(x),
-                fmt_num(min),
-                m.en_n(min),
-                fmt_num(short),
-                m.en_n(short)
-            ),
-        );
+    let mut e = Eval::new(Status::Fail, 0.0).values(json!(x), json!(min)).detail(
+        format!(
+            "{}{u}，低于{}{u}，还差{}{u}",
+            fmt_num(x),
+            fmt_num(min),
+            fmt_num(short),
+            u = m.zh()
+        ),
+        format!(
+            "{} {}, below the {} {} minimum: {} {} short",
+            fmt_num(x),
+            m.en_n(x),
+            fmt_num(min),
+            m.en_n(min),
+            fmt_num(short),
+            m.en_n(short)
+        ),
+    );
     e.shortfall = Some(short);
     e.joined = true;
     e
@@ -198,11 +206,7 @@ pub type ZeroItem<'a> = (Option<Count>, &'a str, &'a str, (&'a str, &'a str));
 
 /// Counts that must all be zero (e.g. escaped supervision, serious reoffences).
 pub fn all_zero(items: &[ZeroItem], m: Measure) -> Eval {
-    let absent: Vec<&str> = items
-        .iter()
-        .filter(|i| i.0.is_none())
-        .map(|i| i.1)
-        .collect();
+    let absent: Vec<&str> = items.iter().filter(|i| i.0.is_none()).map(|i| i.1).collect();
     if !absent.is_empty() {
         return missing(absent);
     }
@@ -213,10 +217,7 @@ pub fn all_zero(items: &[ZeroItem], m: Measure) -> Eval {
     }
     let zh: Vec<String> = items
         .iter()
-        .filter_map(|(c, _, zh, _)| {
-            c.filter(|c| c.0 > 0)
-                .map(|c| format!("{zh}{}{}", c.0, m.zh()))
-        })
+        .filter_map(|(c, _, zh, _)| c.filter(|c| c.0 > 0).map(|c| format!("{zh}{}{}", c.0, m.zh())))
         .collect();
     let en: Vec<String> = items
         .iter()
@@ -234,11 +235,7 @@ pub fn all_zero(items: &[ZeroItem], m: Measure) -> Eval {
 
 /// Points × part / whole; whole 0 → not applicable.
 pub fn coverage(part: (Option<Count>, &str), whole: (Option<Count>, &str), m: Measure) -> Eval {
-    let absent: Vec<&str> = [part, whole]
-        .iter()
-        .filter(|x| x.0.is_none())
-        .map(|x| x.1)
-        .collect();
+    let absent: Vec<&str> = [part, whole].iter().filter(|x| x.0.is_none()).map(|x| x.1).collect();
     let (Some(p), Some(w)) = (part.0, whole.0) else {
         return missing(absent);
     };
@@ -338,11 +335,7 @@ pub struct Check<'a> {
 
 /// Points × share of items that hold.
 pub fn checklist(items: &[Check]) -> Eval {
-    let absent: Vec<&str> = items
-        .iter()
-        .filter(|c| c.value.is_none())
-        .map(|c| c.path)
-        .collect();
+    let absent: Vec<&str> = items.iter().filter(|c| c.value.is_none()).map(|c| c.path).collect();
     if !absent.is_empty() {
         return missing(absent);
     }
@@ -361,16 +354,8 @@ pub fn checklist(items: &[Check]) -> Eval {
     };
     let mut e = Eval::new(status, fraction).values(json!(met), json!(n));
     if status != Status::Pass {
-        let zh: Vec<&str> = items
-            .iter()
-            .filter(|c| c.value != Some(true))
-            .map(|c| c.zh)
-            .collect();
-        let en: Vec<&str> = items
-            .iter()
-            .filter(|c| c.value != Some(true))
-            .map(|c| c.en)
-            .collect();
+        let zh: Vec<&str> = items.iter().filter(|c| c.value != Some(true)).map(|c| c.zh).collect();
+        let en: Vec<&str> = items.iter().filter(|c| c.value != Some(true)).map(|c| c.en).collect();
         e.shortfall = Some((n - met) as f64);
         e = e.detail(
             format!("{}（{met}/{n}项符合）", zh.join("；")),
@@ -452,10 +437,7 @@ pub fn per_unit(
         return missing(absent);
     }
     if applicable == 0 {
-        return not_applicable(
-            &format!("没有{}", text.noun_zh),
-            &format!("no {}", text.noun_en.1),
-        );
+        return not_applicable(&format!("没有{}", text.noun_zh), &format!("no {}", text.noun_en.1));
     }
     let met = applicable - failing.len();
     let fraction = met as f64 / applicable as f64;
@@ -537,11 +519,7 @@ pub fn trend(current: f64, previous: f64) -> Eval {
     };
     e.shortfall = Some(round4(previous - current));
     e.detail(
-        format!(
-            "本年比例{}，上年{}，未进一步提高",
-            pct(current),
-            pct(previous)
-        ),
+        format!("本年比例{}，上年{}，未进一步提高", pct(current), pct(previous)),
         format!(
             "this year's share {} is not above last year's {}",
             pct(current),

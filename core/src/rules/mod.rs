@@ -83,9 +83,7 @@ impl Severity {
 }
 
 /// The plan's headings that scores are grouped by.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
     /// 二（一）政治建设
@@ -265,9 +263,7 @@ pub struct RuleDef<R: 'static> {
 
 impl<R> std::fmt::Debug for RuleDef<R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RuleDef")
-            .field("id", &self.id)
-            .finish_non_exhaustive()
+        f.debug_struct("RuleDef").field("id", &self.id).finish_non_exhaustive()
     }
 }
 
