@@ -236,6 +236,20 @@ fn collect(common: &Common, params: &Parameters) -> Result<Vec<Row>, String> {
     Ok(rows)
 }
 
+/// Scores every record of the files with the parameters given, in memory.
+fn rows_of(common: &Common) -> Result<Vec<Row>, String> {
+    load_params(common.params.as_ref()).and_then(|p| collect(common, &p))
+}
+
+/// Exit code of a command that wrote its output (a closed pipe is not an error).
+fn finish(written: std::io::Result<()>) -> ExitCode {
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
@@ -448,7 +462,7 @@ pub fn score(a: &ScoreArgs) -> ExitCode {
 
 /// `sifasuo districts`
 pub fn districts(a: &DistrictsArgs) -> ExitCode {
-    let rows = match load_params(a.common.params.as_ref()).and_then(|p| collect(&a.common, &p)) {
+    let rows = match rows_of(&a.common) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
@@ -516,16 +530,12 @@ pub fn districts(a: &DistrictsArgs) -> ExitCode {
             Ok(())
         })(),
     };
-    match r {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(e),
-    }
+    finish(r)
 }
 
 /// `sifasuo ledger`
 pub fn ledger(a: &LedgerArgs) -> ExitCode {
-    let rows = match load_params(a.common.params.as_ref()).and_then(|p| collect(&a.common, &p)) {
+    let rows = match rows_of(&a.common) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
@@ -635,16 +645,12 @@ pub fn ledger(a: &LedgerArgs) -> ExitCode {
             })()
         }
     };
-    match r {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(e),
-    }
+    finish(r)
 }
 
 /// `sifasuo report`
 pub fn report(a: &ReportArgs) -> ExitCode {
-    let rows = match load_params(a.common.params.as_ref()).and_then(|p| collect(&a.common, &p)) {
+    let rows = match rows_of(&a.common) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };

@@ -214,6 +214,10 @@ impl Reader {
 
     pub fn count(&mut self, o: &Obj, key: &str) -> Option<Count> {
         let v = self.get(o, key)?;
+        // the common case, a plain integer in range, needs no path
+        if let Some(n) = v.as_u64().filter(|n| *n <= u64::from(MAX_COUNT)) {
+            return u32::try_from(n).ok().map(Count);
+        }
         let i = self.integer(&o.at(key), v, 0, i64::from(MAX_COUNT))?;
         u32::try_from(i).ok().map(Count)
     }
