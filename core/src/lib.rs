@@ -25,6 +25,7 @@
 pub mod api;
 pub mod batch;
 pub mod docs;
+pub mod flat;
 pub mod html;
 pub mod ledger;
 pub mod model;

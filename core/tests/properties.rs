@@ -69,7 +69,7 @@ impl Gen {
 
     /// A count that should be 0, usually is.
     fn rare(&mut self) -> Value {
-        json!(if self.quality < 4 && self.next() % 8 == 0 {
+        json!(if self.quality < 4 && self.next().is_multiple_of(8) {
             1 + self.upto(2)
         } else {
             0
@@ -79,7 +79,7 @@ impl Gen {
 
 /// In a sparse record about one field in fifteen is left out (`Null`).
 fn opt(v: Value, g: &mut Gen) -> Value {
-    if g.next() % 15 == 0 && g.sparse {
+    if g.next().is_multiple_of(15) && g.sparse {
         Value::Null
     } else {
         v
@@ -112,18 +112,18 @@ fn record(seeds: Vec<u32>) -> Value {
         quality,
         sparse,
     };
-    let township = g.next() % 2 == 0;
+    let township = g.next().is_multiple_of(2);
     let n_units = g.upto(6);
     let units: Vec<Value> = (0..n_units)
         .map(|i| {
-            let village = township && g.next() % 4 != 0;
+            let village = township && !g.next().is_multiple_of(4);
             obj(vec![
                 ("name", json!(format!("单位{i}"))),
                 ("kind", opt(json!(if village { "village" } else { "community" }), g)),
                 ("mediation_committee", opt(g.flag(), g)),
                 ("legal_savvy_persons", opt(json!(g.enough(3, 5)), g)),
                 ("culture_sites", opt(json!(g.enough(1, 2)), g)),
-                ("democracy_demo", opt(json!(g.next() % 3 == 0), g)),
+                ("democracy_demo", opt(json!(g.next().is_multiple_of(3)), g)),
                 ("legal_advisor", opt(g.flag(), g)),
             ])
         })
@@ -147,12 +147,12 @@ fn record(seeds: Vec<u32>) -> Value {
     let total_area = 60 + g.enough(60, 140);
     let business_area = g.enough(30, total_area.min(60));
     let eligible = g.upto(5);
-    let required = if g.next() % 3 == 0 {
+    let required = if g.next().is_multiple_of(3) {
         Value::Null
     } else {
         json!(g.upto(12))
     };
-    let previous = if g.next() % 4 == 0 {
+    let previous = if g.next().is_multiple_of(4) {
         Value::Null
     } else {
         json!(f64::from(g.upto(20)) / 20.0)
@@ -301,7 +301,7 @@ fn record(seeds: Vec<u32>) -> Value {
                             json!(f64::from(business_area) + 0.5 * f64::from(g.upto(1))),
                         ),
                         ("archive", opt(json!(["room", "area", "none"][g.upto(2) as usize]), g)),
-                        ("built_or_renovated", opt(json!(g.next() % 3 == 0), g)),
+                        ("built_or_renovated", opt(json!(g.next().is_multiple_of(3)), g)),
                         ("signage_compliant", opt(g.flag(), g)),
                     ]),
                 ),

@@ -1,5 +1,6 @@
 //! `score`, `districts`, `ledger`, `report` and `rules`: the batch commands.
 
+use super::sheets::{error_line, is_sheet, SheetInput};
 use clap::{Args, ValueEnum};
 use sifasuo::batch::{self, BatchOptions, Outcome, Row};
 use sifasuo::params::Parameters;
@@ -45,7 +46,8 @@ pub enum TableFormat {
 /// Arguments shared by the batch commands.
 #[derive(Debug, Args)]
 pub struct Common {
-    /// Record files: JSON lines (`.jsonl`), or `.json` with one record or an array; `-` reads stdin.
+    /// Record files: JSON lines (`.jsonl`), `.json` with one record or an array, filled
+    /// templates (`.xlsx`) or CSV files in the template's layout; `-` reads stdin.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Parameters override (JSON); default: the edition's defaults.
@@ -196,8 +198,10 @@ fn run_batch(
     mut sink: impl FnMut(Row),
 ) -> Result<(usize, usize), String> {
     let (files, _temp) = materialise_stdin(&common.files)?;
+    let sheets = SheetInput::load(&files)?;
+    let records: Vec<PathBuf> = files.iter().filter(|p| !is_sheet(p)).cloned().collect();
     // open every file once up front so that a missing file is a usage error, not a row
-    drop(batch::files_items(&files).map_err(|e| e.to_string())?);
+    drop(batch::files_items(&records).map_err(|e| e.to_string())?);
     let opts = BatchOptions {
         threads: common.threads,
         ..BatchOptions::default()
@@ -207,18 +211,28 @@ fn run_batch(
     let show = progress && std::io::stderr().is_terminal();
     let total = batch::score_stream(
         || {
-            batch::files_items(&files)
-                .map(|i| Box::new(i) as Box<dyn Iterator<Item = batch::Item>>)
-                .unwrap_or_else(|_| Box::new(std::iter::empty()))
+            // files in the order given; spreadsheets were read up front
+            let parts: Vec<Box<dyn Iterator<Item = batch::Item>>> = files
+                .iter()
+                .map(|p| {
+                    if is_sheet(p) {
+                        Box::new(sheets.items_of(p).into_iter()) as Box<dyn Iterator<Item = batch::Item>>
+                    } else {
+                        batch::file_items(p).unwrap_or_else(|_| Box::new(std::iter::empty()))
+                    }
+                })
+                .collect();
+            parts.into_iter().flatten()
         },
         params,
         &opts,
-        |row| {
+        |mut row| {
             if matches!(row.outcome, Outcome::Invalid { .. }) {
                 invalid += 1;
+                sheets.locate_row(&mut row);
             }
             n += 1;
-            if show && n % 1000 == 0 {
+            if show && n.is_multiple_of(1000) {
                 eprint!("\r已评分 {n} 条记录…");
             }
             sink(row);
@@ -321,7 +335,13 @@ fn csv_row(row: &Row) -> String {
             ]);
             f.extend([String::new(), String::new(), String::new()]);
             f.extend(empty_dims());
-            let codes: Vec<String> = errors.iter().map(|e| format!("{}@{}", e.code, e.path)).collect();
+            let codes: Vec<String> = errors
+                .iter()
+                .map(|e| match &e.location {
+                    Some(l) => format!("{}@{}@{}!{}", e.code, e.path, l.sheet, l.cell),
+                    None => format!("{}@{}", e.code, e.path),
+                })
+                .collect();
             f.extend([String::new(), csv_field(&codes.join(" "))]);
         }
     }
@@ -389,9 +409,7 @@ fn table_row(out: &mut dyn Write, row: &Row, lang: Lang) -> std::io::Result<()> 
             };
             writeln!(out, "{at}  {label}")?;
             for e in errors {
-                let msg = if lang == Lang::Zh { &e.message } else { &e.message_en };
-                let path = if e.path.is_empty() { "/" } else { &e.path };
-                writeln!(out, "    {path}: {msg} [{}]", e.code)?;
+                writeln!(out, "    {}", error_line(e, lang == Lang::Zh))?;
             }
         }
     }

@@ -15,16 +15,10 @@ use sifasuo::batch::{Item, ReadError, Source};
 use sifasuo::validate::{ErrorCode, ValidationError, MAX_RECORD_BYTES};
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Cursor, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// One step of reading: a record (or why it could not be read), or an I/O error that ends the file.
 pub type Step = Result<Item, ReadError>;
-
-/// The records of every file, one file after another; a file that cannot be opened yields one
-/// `Err` and the next file is read.
-pub fn read_all(paths: &[PathBuf]) -> impl Iterator<Item = Step> + '_ {
-    paths.iter().flat_map(|p| read(p))
-}
 
 /// The records of one file (`-`: standard input), lazily.
 pub fn read(path: &Path) -> Box<dyn Iterator<Item = Step>> {

@@ -5,6 +5,7 @@
 mod batch_cmds;
 pub mod input;
 mod schema;
+pub mod sheets;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -38,6 +39,12 @@ pub enum Command {
     Report(batch_cmds::ReportArgs),
     /// List the rule catalogue.
     Rules(batch_cmds::RulesArgs),
+    /// Write the Excel data-collection template (司法所规范化数据模板.xlsx).
+    Template(sheets::TemplateArgs),
+    /// Read filled templates (.xlsx) or CSV files into JSON-lines records.
+    Import(sheets::ImportArgs),
+    /// Write records (and optionally their scores and problem lists) to a workbook.
+    Export(sheets::ExportArgs),
 }
 
 /// Prints `sifasuo: msg` to stderr and returns exit code 2.
@@ -65,5 +72,8 @@ pub fn run() -> ExitCode {
         Command::Ledger(a) => batch_cmds::ledger(a),
         Command::Report(a) => batch_cmds::report(a),
         Command::Rules(a) => batch_cmds::rules(a),
+        Command::Template(a) => sheets::template(a),
+        Command::Import(a) => sheets::import(a),
+        Command::Export(a) => sheets::export(a),
     }
 }

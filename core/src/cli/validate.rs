@@ -1,6 +1,7 @@
 //! `sifasuo validate`: check record files and list every problem of every record.
 
 use super::input::{self, Step};
+use super::sheets::{error_line, is_sheet, SheetInput};
 use super::Lang;
 use clap::{Args, ValueEnum};
 use serde_json::json;
@@ -23,7 +24,8 @@ pub enum Format {
 pub struct ValidateArgs {
     /// Record files: a JSON document (one record, or an array of records: LINE is then the
     /// record's position) or JSON lines (`.jsonl`, `.ndjson`, or any file that is not one JSON
-    /// value); `-` reads standard input.
+    /// value), filled templates (`.xlsx`: LINE is the sheet's row) or CSV files in the
+    /// template's layout; `-` reads standard input.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Output format.
@@ -57,16 +59,20 @@ fn write_record(
         }
         Format::Text => {
             for e in errors {
-                let at = if e.path.is_empty() { "/" } else { &e.path };
-                let msg = if a.lang == Lang::Zh { &e.message } else { &e.message_en };
-                writeln!(out, "{file}:{line}: {at}: {msg} [{}]", e.code)?;
+                writeln!(out, "{file}:{line}: {}", error_line(e, a.lang == Lang::Zh))?;
             }
             Ok(())
         }
     }
 }
 
-fn check(out: &mut dyn Write, a: &ValidateArgs, step: Step, tally: &mut Tally) -> std::io::Result<()> {
+fn check(
+    out: &mut dyn Write,
+    a: &ValidateArgs,
+    step: Step,
+    sheets: &SheetInput,
+    tally: &mut Tally,
+) -> std::io::Result<()> {
     match step {
         Err(e) => {
             tally.unreadable += 1;
@@ -74,10 +80,11 @@ fn check(out: &mut dyn Write, a: &ValidateArgs, step: Step, tally: &mut Tally) -
             Ok(())
         }
         Ok((source, text)) => {
-            let errors = match text {
+            let mut errors = match text {
                 Ok(text) => sifasuo::validate::parse(&text).err().map(|e| e.0).unwrap_or_default(),
                 Err(e) => vec![e],
             };
+            sheets.locate(&source, &mut errors);
             tally.records += 1;
             if !errors.is_empty() {
                 tally.invalid += 1;
@@ -92,11 +99,22 @@ fn check(out: &mut dyn Write, a: &ValidateArgs, step: Step, tally: &mut Tally) -
 pub fn run(a: &ValidateArgs) -> ExitCode {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut tally = Tally::default();
+    let sheets = match SheetInput::load(&a.files) {
+        Ok(s) => s,
+        Err(e) => return super::fail(e),
+    };
     let mut written = Ok(());
-    for step in input::read_all(&a.files) {
-        written = check(&mut out, a, step, &mut tally);
-        if written.is_err() {
-            break;
+    'files: for path in &a.files {
+        let steps: Box<dyn Iterator<Item = Step>> = if is_sheet(path) {
+            Box::new(sheets.items_of(path).into_iter().map(Ok))
+        } else {
+            input::read(path)
+        };
+        for step in steps {
+            written = check(&mut out, a, step, &sheets, &mut tally);
+            if written.is_err() {
+                break 'files;
+            }
         }
     }
     let written = written.and_then(|()| out.flush());

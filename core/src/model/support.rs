@@ -12,7 +12,7 @@ pub enum Archive {
     Room,
     /// 独立区域: a separate area.
     Area,
-    /// Neither.
+    /// 无: neither.
     None,
 }
 

@@ -25,11 +25,11 @@ impl UnitKind {
 #[schemars(title = "社区（村）")]
 pub struct Unit {
     /// Name, unique within the office.
-    #[schemars(title = "名称", length(min = 1, max = 200))]
+    #[schemars(title = "社区（村）名称", length(min = 1, max = 200))]
     pub name: String,
     /// Community or village (absent: not reported).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "类型", description = "community 社区；village 行政村")]
+    #[schemars(title = "社区（村）类型", description = "community 社区；village 行政村")]
     pub kind: Option<UnitKind>,
     /// The unit's people's mediation committee is lawfully established.
     #[serde(default, skip_serializing_if = "Option::is_none")]

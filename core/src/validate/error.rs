@@ -52,6 +52,7 @@ codes! {
     DuplicateUnit = "duplicate_unit": "two communities/villages of one office have the same name";
     PersonalData = "personal_data": "a resident ID number or a mobile number in a text field";
     DuplicateRecord = "duplicate_record": "the same office (code and year) or district (and year) twice in one batch";
+    UnmatchedUnit = "unmatched_unit": "a row of a spreadsheet's units sheet whose office code and year match no office row";
 }
 
 impl std::fmt::Display for ErrorCode {
@@ -73,12 +74,63 @@ pub struct ValidationError {
     pub message_en: String,
     /// The values involved (user values are redacted).
     pub ctx: Map<String, Value>,
+    /// The spreadsheet cell the error is about, for records read from `.xlsx` or `.csv`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Box<Location>>,
+}
+
+/// A cell of a spreadsheet: where a record read from `.xlsx` or `.csv` has a problem.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    /// The file.
+    pub file: String,
+    /// The sheet (a CSV file's name for CSV).
+    pub sheet: String,
+    /// The cell in A1 notation (`F12`).
+    pub cell: String,
+    /// 1-based row.
+    pub row: usize,
+    /// The column's Chinese header (`用房面积（平方米）`), empty when the error is about the row.
+    pub column: String,
+    /// The column's field id (`support.premises.total_area_m2`), empty when about the row.
+    pub field: String,
+    /// What the cell holds, as text (personal numbers masked, at most 60 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}!{}", self.sheet, self.cell)?;
+        if !self.column.is_empty() {
+            write!(f, " {}", self.column)?;
+        }
+        Ok(())
+    }
 }
 
 impl std::fmt::Display for ValidationError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let at = if self.path.is_empty() { "/" } else { &self.path };
-        write!(f, "{at}: {} [{}]", self.message_en, self.code)
+        match &self.location {
+            Some(loc) => write!(f, "{}: {} [{}]", loc, self.located_message(false), self.code),
+            None => {
+                let at = if self.path.is_empty() { "/" } else { &self.path };
+                write!(f, "{at}: {} [{}]", self.message_en, self.code)
+            }
+        }
+    }
+}
+
+impl ValidationError {
+    /// The message (Chinese or English) followed, for a spreadsheet cell, by what the cell
+    /// holds: `expected a decimal number, found a string "一百二十"`.
+    pub fn located_message(&self, zh: bool) -> String {
+        let msg = if zh { &self.message } else { &self.message_en };
+        match self.location.as_ref().and_then(|l| l.value.as_ref()) {
+            Some(v) if zh => format!("{msg}（单元格内容“{v}”）"),
+            Some(v) => format!("{msg} (cell holds \"{v}\")"),
+            None => msg.clone(),
+        }
     }
 }
 
@@ -259,6 +311,20 @@ impl ValidationError {
                     v("first")
                 ),
             ),
+            ErrorCode::UnmatchedUnit => (
+                format!(
+                    "社区（村）`{}`所属的司法所`{}`（{}年）在司法所表中没有对应的行",
+                    v("name"),
+                    v("code"),
+                    v("year")
+                ),
+                format!(
+                    "community/village `{}` belongs to office `{}` ({}), which has no row on the office sheet",
+                    v("name"),
+                    v("code"),
+                    v("year")
+                ),
+            ),
         };
         ValidationError {
             code,
@@ -266,6 +332,7 @@ impl ValidationError {
             message: zh,
             message_en: en,
             ctx,
+            location: None,
         }
     }
 }

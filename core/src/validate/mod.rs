@@ -9,7 +9,7 @@ pub mod pii;
 pub(crate) mod reader;
 mod sections;
 
-pub use error::{ErrorCode, ValidationError, ValidationErrors};
+pub use error::{ErrorCode, Location, ValidationError, ValidationErrors};
 pub use parse::MAX_RECORD_BYTES;
 
 use crate::model::{DistrictRecord, OfficeRecord, Record};
