@@ -12,7 +12,23 @@ export type ErrorCode =
   | "invalid_json" | "duplicate_key" | "input_too_large" | "type_error" | "required"
   | "unknown_field" | "unknown_format" | "unknown_standard" | "year_out_of_range"
   | "unknown_district" | "invalid_enum" | "out_of_range" | "part_exceeds_whole" | "empty_string"
-  | "too_long" | "too_many_units" | "duplicate_unit" | "personal_data" | "duplicate_record";
+  | "too_long" | "too_many_units" | "duplicate_unit" | "personal_data" | "duplicate_record"
+  | "unmatched_unit";
+
+/** The spreadsheet cell an error is about (records read by `fromCsv`). */
+export interface Location {
+  file: string;
+  sheet: string;
+  /** A1 notation, e.g. "F12". */
+  cell: string;
+  row: number;
+  /** The column's Chinese header ("" when the error is about the row). */
+  column: string;
+  /** The column's field id, e.g. "support.premises.total_area_m2". */
+  field: string;
+  /** What the cell holds (personal numbers masked). */
+  value?: string;
+}
 
 /** One problem of a record. */
 export interface ValidationError {
@@ -24,6 +40,8 @@ export interface ValidationError {
   message_en: string;
   /** Values involved (user values redacted). */
   ctx: { [key: string]: Json };
+  /** For records read from a spreadsheet: the cell. */
+  location?: Location;
 }
 
 export type Grade = "exemplary" | "compliant" | "basically_compliant" | "non_compliant" | "incomplete";
@@ -173,6 +191,39 @@ export function rules(options?: Options | null): RuleInfo[];
 export function schema(kind: "office" | "district" | "parameters"): { [key: string]: Json };
 /** Every validation error code. */
 export function errorCodes(): ErrorCodeInfo[];
+
+/** One column of the spreadsheet layout. */
+export interface Column {
+  id: string;
+  pointer: string;
+  header: string;
+  section: string;
+  description: string;
+  type: "boolean" | "integer" | "number" | "text" | "choice";
+  required: boolean;
+  min?: number;
+  max?: number;
+  min_chars?: number;
+  max_chars?: number | null;
+  choices?: Array<{ value: string; label: string }>;
+}
+/** The spreadsheet layout: the columns of the office, units and district sheets. */
+export function columns(): { offices: Column[]; units: Column[]; districts: Column[] };
+
+/** Where a record read from CSV came from. */
+export interface CsvSource { file: string; line: number }
+/** What `fromCsv` returns. */
+export interface CsvResult {
+  /** Every record the rows make (valid or not), in row order. */
+  records: RecordInput[];
+  /** Where each record came from (same order as `records`). */
+  sources: CsvSource[];
+  /** Rows that could not become records, and every record's validation errors, with cells. */
+  errors: Array<CsvSource & { errors: ValidationError[] }>;
+}
+/** Reads CSV text in the spreadsheet layout (`sifasuo template --columns`); `units`: CSV text of
+ * the communities/villages sheet. Bad rows come back as data; throws only on misuse. */
+export function fromCsv(text: string, options?: { name?: string; units?: string } | null): CsvResult;
 
 /** Web target only: loads the .wasm (default: next to the JS file). */
 export default function init(

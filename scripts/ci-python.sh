@@ -14,7 +14,7 @@ echo "== venv ($("$PYTHON" --version))"
 "$PYTHON" -m venv "$WORK/venv"
 PY="$WORK/venv/bin/python"
 "$PY" -m pip install --quiet --disable-pip-version-check --upgrade pip
-"$PY" -m pip install --quiet --disable-pip-version-check maturin pytest pandas pyarrow mypy nbclient nbformat ipykernel
+"$PY" -m pip install --quiet --disable-pip-version-check maturin pytest pandas pyarrow mypy nbclient nbformat ipykernel openpyxl
 
 echo "== pip install ./bindings-python"
 "$PY" -m pip install --quiet --disable-pip-version-check ./bindings-python

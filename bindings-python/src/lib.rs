@@ -333,6 +333,78 @@ fn schema(kind: &str) -> PyResult<Option<String>> {
     api::schema(kind).map(|s| to_json(&s)).transpose()
 }
 
+/// Reads spreadsheets (`.xlsx`, `.csv`; units CSVs join offices CSVs) into records, as JSON
+/// text: `{"records": [...], "sources": [...], "errors": [...]}` (rows that could not become
+/// records; with `check`, every record's validation errors too, pointing at cells).
+#[pyfunction]
+#[pyo3(signature = (paths, check=false))]
+fn read_sheets(py: Python<'_>, paths: Vec<PathBuf>, check: bool) -> PyResult<String> {
+    let (import, sheets) = py
+        .detach(|| sifasuo::flat::import_files(&paths))
+        .map_err(PyIOError::new_err)?;
+    to_json(&import.result(&sheets, check))
+}
+
+/// Scores spreadsheets: one row per record or failed row, errors pointing at cells.
+#[pyfunction]
+#[pyo3(signature = (paths, params=None))]
+fn score_sheets(py: Python<'_>, paths: Vec<PathBuf>, params: Option<&Bound<'_, Params>>) -> PyResult<Batch> {
+    let p = params_of(params);
+    py.detach(|| -> Result<Batch, String> {
+        let (import, sheets) = sifasuo::flat::import_files(&paths)?;
+        Ok(Batch {
+            rows: import.score(&sheets, &p),
+        })
+    })
+    .map_err(PyIOError::new_err)
+}
+
+/// Scores tables in the spreadsheet layout given as JSON text `[{"name": …, "rows": [[cell,
+/// …], …]}, …]` (first row: the column ids or headers; `null` cells are empty).
+#[pyfunction]
+#[pyo3(signature = (frames, params=None))]
+fn score_frames(py: Python<'_>, frames: &str, params: Option<&Bound<'_, Params>>) -> PyResult<Batch> {
+    let p = params_of(params);
+    let v: serde_json::Value = serde_json::from_str(frames).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let sheets: Vec<(String, Vec<sifasuo::flat::Sheet>)> = v
+        .as_array()
+        .map(|a| a.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .map(|f| {
+            let name = f.get("name").and_then(serde_json::Value::as_str).unwrap_or("DataFrame");
+            let rows = f
+                .get("rows")
+                .and_then(serde_json::Value::as_array)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            (name.to_string(), vec![sifasuo::flat::sheet_of_json(name, rows)])
+        })
+        .collect();
+    Ok(py.detach(|| {
+        let files: Vec<(&str, &[sifasuo::flat::Sheet], bool)> =
+            sheets.iter().map(|(n, s)| (n.as_str(), s.as_slice(), true)).collect();
+        let import = sifasuo::flat::import_many(&files);
+        let all: Vec<sifasuo::flat::Sheet> = sheets.iter().flat_map(|(_, s)| s.iter().cloned()).collect();
+        Batch {
+            rows: import.score(&all, &p),
+        }
+    }))
+}
+
+/// The Excel data-collection template (`.xlsx` bytes).
+#[pyfunction]
+fn template(py: Python<'_>) -> PyResult<Py<pyo3::types::PyBytes>> {
+    let bytes = sifasuo::flat::xlsx::template().map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok(pyo3::types::PyBytes::new(py, &bytes).unbind())
+}
+
+/// The spreadsheet column layout, as JSON text.
+#[pyfunction]
+fn columns() -> PyResult<String> {
+    to_json(sifasuo::flat::layout())
+}
+
 /// Every validation error code, as JSON text.
 #[pyfunction]
 fn error_codes() -> PyResult<String> {
@@ -355,6 +427,11 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(error_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(read_sheets, m)?)?;
+    m.add_function(wrap_pyfunction!(score_sheets, m)?)?;
+    m.add_function(wrap_pyfunction!(score_frames, m)?)?;
+    m.add_function(wrap_pyfunction!(columns, m)?)?;
+    m.add_function(wrap_pyfunction!(template, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -112,3 +112,20 @@ export function makeError(name, message, issuesJson) {
   if (issuesJson) e.issues = JSON.parse(issuesJson);
   return e;
 }
+
+// fromCsv's options: {name?: string, units?: string}; anything else is misuse.
+export function csvOption(options, key) {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError('fromCsv: options must be an object like {units: "…csv text…"}');
+  }
+  for (const k of Object.keys(options)) {
+    if (k !== 'name' && k !== 'units') {
+      throw new TypeError('fromCsv: unknown option `' + String(k).slice(0, 40) + '` (known: name, units)');
+    }
+  }
+  const v = options[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw new TypeError('fromCsv: options.' + key + ' must be a string');
+  return v;
+}

@@ -33,6 +33,8 @@ extern "C" {
     fn array_get(v: &JsValue, i: u32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = makeError)]
     fn make_error(name: &str, message: &str, issues_json: &str) -> JsValue;
+    #[wasm_bindgen(js_name = csvOption, catch)]
+    fn csv_option(options: &JsValue, key: &str) -> Result<JsValue, JsValue>;
 }
 
 /// JS value → JSON text, or the `invalid_json` error saying why it is not JSON data.
@@ -202,4 +204,54 @@ pub fn schema(kind: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = errorCodes)]
 pub fn error_codes() -> Result<JsValue, JsValue> {
     to_js(&api::error_codes())
+}
+
+/// Reads CSV text in the spreadsheet layout (the template's columns; header row of field ids,
+/// Chinese headers or both) into records. `options.units`: CSV text of the communities/villages
+/// sheet; `options.name`: the file name used in locations (default `upload.csv`).
+///
+/// Returns `{ records, sources, errors }`: every record the rows make (valid or not), where each
+/// came from, and every error — rows that could not become records and each record's validation
+/// errors — with its `location` (sheet, cell, column header, field, cell content). Throws only on
+/// misuse (text not a string).
+#[wasm_bindgen(js_name = fromCsv)]
+pub fn from_csv(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let Some(text) = text.as_string() else {
+        return Err(type_error("fromCsv: expected the CSV text as a string"));
+    };
+    let opt = |key: &str| -> Result<Option<String>, JsValue> { Ok(csv_option(&options, key)?.as_string()) };
+    let name = opt("name")?.unwrap_or_else(|| "upload.csv".to_string());
+    let units = opt("units")?;
+    let mut inputs = vec![(name.clone(), text)];
+    if let Some(u) = units {
+        inputs.push(("units.csv".to_string(), u));
+    }
+    let mut sheets = Vec::new();
+    let mut failed = Vec::new();
+    for (n, t) in &inputs {
+        match sifasuo::flat::read_csv(n, t.as_bytes()) {
+            Ok(s) => sheets.push((n.clone(), vec![s])),
+            Err(e) => failed.push(sifasuo::flat::ErrorRow {
+                source: Source {
+                    file: n.clone(),
+                    line: e.ctx.get("line").and_then(Value::as_u64).unwrap_or(1) as usize,
+                },
+                errors: vec![e],
+            }),
+        }
+    }
+    let files: Vec<(&str, &[sifasuo::flat::Sheet], bool)> =
+        sheets.iter().map(|(n, s)| (n.as_str(), s.as_slice(), true)).collect();
+    let import = sifasuo::flat::import_many(&files);
+    let all: Vec<sifasuo::flat::Sheet> = sheets.iter().flat_map(|(_, s)| s.iter().cloned()).collect();
+    let mut result = import.result(&all, true);
+    result.errors.splice(0..0, failed);
+    to_js(&result)
+}
+
+/// The spreadsheet column layout (`{offices, units, districts}`: id, header, section,
+/// description, type, bounds or choices, required) shared by the Excel template and CSV files.
+#[wasm_bindgen]
+pub fn columns() -> Result<JsValue, JsValue> {
+    to_js(sifasuo::flat::layout())
 }

@@ -35,6 +35,12 @@ try {
   for (const i of pe.issues) console.log(i.path, i.message);
 }
 console.log(codes, rate, rules.length, schema['$schema'], all.length);
+const csv: S.CsvResult = sifasuo.fromCsv('office.code,year\n1,2023\n', { units: 'office.code,year,units.name\n' });
+for (const row of csv.errors) {
+  for (const e of row.errors) console.log(row.line, e.location?.cell, e.location?.column, e.location?.value);
+}
+const firstRecord: S.RecordInput | undefined = csv.records[0];
+console.log(firstRecord, csv.sources[0]?.line);
 // @ts-expect-error: schema kinds are checked
 sifasuo.schema('offices');
 // @ts-expect-error: options are {params?}

@@ -31,13 +31,17 @@ __all__ = [
     "Report",
     "SifasuoError",
     "ValidationError",
+    "columns",
     "error_codes",
     "ledger",
+    "read_csv",
+    "read_excel",
     "rules",
     "schema",
     "score",
     "score_many",
     "validate",
+    "write_template",
 ]
 
 __version__: str = _native.__version__
@@ -63,6 +67,7 @@ ErrorCode = Literal[
     "duplicate_unit",
     "personal_data",
     "duplicate_record",
+    "unmatched_unit",
 ]
 
 
@@ -548,10 +553,60 @@ def _records_of_frame(df: Any) -> List[Any]:
 Data = Any
 
 
-def _batch(data: Data, params: ParamsLike) -> Any:
+_SHEET_SUFFIXES = (".xlsx", ".csv")
+
+
+def _is_sheet_path(data: Any) -> bool:
+    return isinstance(data, (str, os.PathLike)) and os.fspath(data).lower().endswith(_SHEET_SUFFIXES)
+
+
+_COLUMN_IDS: Optional[Dict[str, List[str]]] = None
+
+
+def _column_ids() -> Dict[str, List[str]]:
+    global _COLUMN_IDS
+    if _COLUMN_IDS is None:
+        layout = json.loads(_native.columns())
+        _COLUMN_IDS = {k: [c["id"] for c in v] for k, v in layout.items()}
+    return _COLUMN_IDS
+
+
+def _is_flat_frame(df: Any) -> bool:
+    """A DataFrame in the spreadsheet layout: every column is a field id of one sheet (office,
+    units or district), as ``pandas.read_excel(template, sheet_name=…, header=1)`` gives."""
+    cols = [str(c) for c in df.columns]
+    if not cols or "format" in cols:
+        return False
+    return any(set(cols) <= set(ids) for ids in _column_ids().values())
+
+
+def _frame_rows(df: Any) -> List[List[Any]]:
+    values = df.astype(object).where(df.notna(), None).values.tolist()
+    rows: List[List[Any]] = [[str(c) for c in df.columns]]
+    rows.extend([_cell(v) for v in row] for row in values)
+    return rows
+
+
+def _batch(data: Data, params: ParamsLike, units: Any = None) -> Any:
     native_params = _params(params)
     if isinstance(data, BatchResult):
         return data._batch
+    if units is not None and not (_is_sheet_path(data) or _is_dataframe(data)):
+        raise TypeError("units= goes with a .csv/.xlsx path or a DataFrame in the spreadsheet layout")
+    if _is_sheet_path(data):
+        paths = [os.fspath(data)]
+        if units is not None:
+            if not _is_sheet_path(units):
+                raise TypeError("units must be a .csv or .xlsx path when data is a path")
+            paths.append(os.fspath(units))
+        return _native.score_sheets(paths, native_params)
+    if _is_dataframe(data) and (units is not None or _is_flat_frame(data)):
+        frames = [{"name": "DataFrame", "rows": _frame_rows(data)}]
+        if units is not None:
+            if not _is_dataframe(units):
+                raise TypeError("units must be a DataFrame when data is a DataFrame")
+            frames.append({"name": "units", "rows": _frame_rows(units)})
+        return _native.score_frames(json.dumps(frames, ensure_ascii=False, default=_default), native_params)
     if isinstance(data, (str, os.PathLike)):
         return _native.score_file(os.fspath(data), native_params)
     if isinstance(data, (bytes, bytearray, memoryview)):
@@ -693,7 +748,7 @@ class BatchResult:
         return f"<BatchResult {len(rows)} rows, {bad} invalid>"
 
 
-def score_many(data: Data, *, params: ParamsLike = None, lang: str = "zh") -> BatchResult:
+def score_many(data: Data, *, params: ParamsLike = None, lang: str = "zh", units: Any = None) -> BatchResult:
     """Scores many records; every input record yields one row, valid or not.
 
     ``data`` may be:
@@ -707,12 +762,17 @@ def score_many(data: Data, *, params: ParamsLike = None, lang: str = "zh") -> Ba
       ``pandas.DataFrame(list_of_dicts)``; dotted columns such as ``office.code`` from
       ``pandas.json_normalize`` are nested back). NaN/None/NA cells count as absent, and whole
       floats as integers (pandas turns integer columns with gaps into floats);
-    - a ``pyarrow.Table`` (one row per record, via ``to_pylist``).
+    - a ``pyarrow.Table`` (one row per record, via ``to_pylist``);
+    - a filled template (``.xlsx``) or a ``.csv`` file in the spreadsheet layout (see
+      :func:`columns`), or a ``pandas.DataFrame`` in that layout (columns named by field id,
+      e.g. ``pandas.read_excel(path, sheet_name="司法所", header=1)``); ``units=`` gives the
+      communities/villages as a second file or DataFrame. Errors then carry a ``location``:
+      sheet, cell, column header, field and what the cell holds.
 
     Duplicates (same office code and year) are error rows; last year's qualification ratio is
     taken from the batch; district records are rolled up with their offices.
     """
-    return BatchResult(_batch(data, params), lang)
+    return BatchResult(_batch(data, params, units), lang)
 
 
 def ledger(data: Data, *, params: ParamsLike = None) -> Dict[str, Any]:
@@ -752,3 +812,68 @@ def error_codes() -> List[Dict[str, Any]]:
     """Every validation error code: dicts with ``code`` and ``description``."""
     out: List[Dict[str, Any]] = json.loads(_native.error_codes())
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Spreadsheets
+
+
+def columns(sheet: Optional[str] = None) -> Any:
+    """The spreadsheet column layout shared by the Excel template, CSV files and flat
+    DataFrames: ``{"offices": [...], "units": [...], "districts": [...]}``, each column a dict
+    with ``id`` (e.g. ``support.premises.total_area_m2``), ``header`` (Chinese), ``section``,
+    ``description`` (the plan's wording), ``type`` and bounds or ``choices``, ``required``.
+    ``sheet``: only that sheet's list."""
+    layout: Dict[str, List[Dict[str, Any]]] = json.loads(_native.columns())
+    if sheet is None:
+        return layout
+    if sheet not in layout:
+        raise ValueError(f"unknown sheet `{sheet}`: expected offices, units or districts")
+    return layout[sheet]
+
+
+def _read_sheets(paths: List[str]) -> List[Dict[str, Any]]:
+    try:
+        result = json.loads(_native.read_sheets(paths, False))
+    except OSError as e:
+        raise SifasuoError(str(e)) from None
+    errors = [e for row in result["errors"] for e in row["errors"]]
+    if errors:
+        first = errors[0]
+        loc = first.get("location") or {}
+        where = f"{loc.get('sheet', '')}!{loc.get('cell', '')} " if loc else ""
+        raise SifasuoError(
+            f"{len(errors)} row(s) could not be read, first: {where}{first.get('message_en')}", errors
+        )
+    records: List[Dict[str, Any]] = result["records"]
+    return records
+
+
+def read_excel(path: Union[str, "os.PathLike[str]"]) -> List[Dict[str, Any]]:
+    """The records of a filled template (``.xlsx``: sheets 司法所, 社区（村）, 区司法局), as
+    dicts in the record format. Empty cells are "not reported"; 是/否, true/false, 1/0 are
+    booleans; Chinese labels (街道, 行政村 …) become the record's values. Cells that do not fit
+    are kept as they are, for :func:`validate` / :func:`score_many` to report — pass the path
+    to :func:`score_many` to get errors that name the cell.
+
+    Raises :class:`SifasuoError` (with ``errors``) when a sheet has an unknown column or a
+    units row matches no office row, and when the file is not a readable workbook."""
+    return _read_sheets([os.fspath(path)])
+
+
+def read_csv(
+    path: Union[str, "os.PathLike[str]"], units: Optional[Union[str, "os.PathLike[str]"]] = None
+) -> List[Dict[str, Any]]:
+    """The records of a CSV file in the spreadsheet layout (UTF-8; header row of field ids,
+    Chinese headers, or both), with the communities/villages from ``units`` (a second CSV).
+    As :func:`read_excel` otherwise."""
+    paths = [os.fspath(path)] + ([os.fspath(units)] if units is not None else [])
+    return _read_sheets(paths)
+
+
+def write_template(path: Union[str, "os.PathLike[str]"]) -> None:
+    """Writes the Excel data-collection template (the same workbook as ``sifasuo template``):
+    frozen header rows (Chinese header, field id), the plan's wording as a comment on each
+    column, drop-down lists and number checks, and an instructions sheet."""
+    with open(path, "wb") as f:
+        f.write(_native.template())

@@ -8,15 +8,20 @@ __all__ = [
     "NativeReport",
     "Params",
     "__version__",
+    "columns",
     "conversion_errors",
     "error_codes",
     "parameters",
+    "read_sheets",
     "rules",
     "schema",
     "score",
     "score_file",
+    "score_frames",
     "score_jsonl",
     "score_records",
+    "score_sheets",
+    "template",
     "validate",
 ]
 
@@ -54,3 +59,8 @@ def score_file(path: Union[str, PathLike[str]], params: Optional[Params] = None)
 def rules(params: Optional[Params] = None) -> str: ...
 def schema(kind: str) -> Optional[str]: ...
 def error_codes() -> str: ...
+def read_sheets(paths: list[str], check: bool = False) -> str: ...
+def score_sheets(paths: list[str], params: Optional[Params] = None) -> Batch: ...
+def score_frames(frames: str, params: Optional[Params] = None) -> Batch: ...
+def columns() -> str: ...
+def template() -> bytes: ...

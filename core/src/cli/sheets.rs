@@ -15,9 +15,7 @@ use std::process::ExitCode;
 
 /// Whether a path names a spreadsheet (`.xlsx` or `.csv`).
 pub fn is_sheet(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("csv"))
+    flat::is_sheet_path(path)
 }
 
 /// The spreadsheets of a command line, read together (a units CSV joins the offices CSV).
@@ -37,31 +35,8 @@ impl SheetInput {
     /// # Errors
     /// A message when a file cannot be read or is not a workbook / CSV.
     pub fn load(paths: &[PathBuf]) -> Result<SheetInput, String> {
-        let mut loaded: Vec<(String, Vec<Sheet>, bool)> = Vec::new();
-        let mut names = Vec::new();
-        for p in paths.iter().filter(|p| is_sheet(p)) {
-            let name = p.display().to_string();
-            let bytes = std::fs::read(p).map_err(|e| format!("cannot read `{name}`: {e}"))?;
-            let is_csv = p
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-            let sheets = if is_csv {
-                let sheet_name = p
-                    .file_name()
-                    .map(|f| f.to_string_lossy().to_string())
-                    .unwrap_or_default();
-                vec![flat::read_csv(&sheet_name, &bytes).map_err(|e| format!("`{name}`: {}", e.message_en))?]
-            } else {
-                xlsx::read_xlsx(&bytes).map_err(|e| format!("`{name}`: {}", e.message_en))?
-            };
-            loaded.push((name, sheets, is_csv));
-            names.push(p.clone());
-        }
-        let files: Vec<(&str, &[Sheet], bool)> =
-            loaded.iter().map(|(n, s, c)| (n.as_str(), s.as_slice(), *c)).collect();
-        let import = flat::import_many(&files);
-        let sheets: Vec<Sheet> = loaded.into_iter().flat_map(|(_, s, _)| s).collect();
+        let names: Vec<PathBuf> = paths.iter().filter(|p| is_sheet(p)).cloned().collect();
+        let (import, sheets) = flat::import_files(&names)?;
         let mut by_source = HashMap::new();
         let mut per_file: Vec<(PathBuf, Vec<usize>)> = names.into_iter().map(|p| (p, Vec::new())).collect();
         for (i, item) in import.items.iter().enumerate() {

@@ -1,7 +1,6 @@
 //! The flat column layout, derived from the JSON Schema (types, titles, wording, bounds) and the
 //! model's field order (its `Serialize` order), never written by hand.
 
-use crate::model::{DistrictRecord, OfficeRecord};
 use crate::schema::{schema, SchemaKind};
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
@@ -169,8 +168,8 @@ fn build() -> Layout {
     let district_schema = schema(SchemaKind::District);
     let office_leaves = leaves(&office_schema);
     let district_leaves = leaves(&district_schema);
-    let office_order = field_order(&example::<OfficeRecord>(&office_leaves));
-    let district_order = field_order(&example::<DistrictRecord>(&district_leaves));
+    let office_order = field_order(&example("sifasuo.office/1", &office_leaves));
+    let district_order = field_order(&example("sifasuo.district/1", &district_leaves));
 
     let mut offices: Vec<Column> = Vec::new();
     let mut unit_cols: Vec<Column> = Vec::new();
@@ -419,8 +418,9 @@ fn walk_object(
 }
 
 /// A record with every field set (serialised through the model, so in the model's order).
-fn example<T: serde::de::DeserializeOwned + Serialize>(leaves: &[Leaf]) -> String {
+fn example(format: &str, leaves: &[Leaf]) -> String {
     let mut root = Value::Object(Map::new());
+    insert(&mut root, &["format".to_string()], Value::from(format));
     for leaf in leaves {
         let v = match kind_of(&leaf.node) {
             ColumnKind::Boolean => Value::Bool(true),
@@ -431,7 +431,9 @@ fn example<T: serde::de::DeserializeOwned + Serialize>(leaves: &[Leaf]) -> Strin
         };
         insert(&mut root, &leaf.tokens, v);
     }
-    match serde_json::from_value::<T>(root) {
+    // through the validator (which the crate has anyway) rather than serde's derived
+    // Deserialize, which would add its code to the wasm build
+    match crate::validate::from_value(&root) {
         Ok(model) => serde_json::to_string(&model).unwrap_or_default(),
         Err(_) => String::new(),
     }

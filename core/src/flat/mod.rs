@@ -1049,3 +1049,62 @@ impl Import {
         rows
     }
 }
+
+/// Whether a path names a spreadsheet (`.xlsx` or `.csv`).
+pub fn is_sheet_path(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("csv"))
+}
+
+/// The sheets of one spreadsheet file (`.csv`: one sheet named after the file) and whether it
+/// is a one-sheet (CSV) source.
+///
+/// # Errors
+/// A message naming the file when it cannot be read or is not a workbook / UTF-8 CSV.
+pub fn read_file(path: &std::path::Path) -> Result<(Vec<Sheet>, bool), String> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read `{name}`: {e}"))?;
+    let is_csv = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if is_csv {
+        let sheet = path
+            .file_name()
+            .map(|f| f.to_string_lossy().to_string())
+            .unwrap_or_default();
+        return read_csv(&sheet, &bytes)
+            .map(|s| (vec![s], true))
+            .map_err(|e| format!("`{name}`: {}", e.message_en));
+    }
+    #[cfg(feature = "xlsx")]
+    {
+        xlsx::read_xlsx(&bytes)
+            .map(|s| (s, false))
+            .map_err(|e| format!("`{name}`: {}", e.message_en))
+    }
+    #[cfg(not(feature = "xlsx"))]
+    {
+        Err(format!(
+            "`{name}`: this build of sifasuo reads no .xlsx (feature `xlsx`)"
+        ))
+    }
+}
+
+/// Reads several spreadsheet files together (a units CSV joins the offices CSV): the import
+/// and every sheet (in import order).
+///
+/// # Errors
+/// As [`read_file`].
+pub fn import_files(paths: &[std::path::PathBuf]) -> Result<(Import, Vec<Sheet>), String> {
+    let mut loaded = Vec::new();
+    for p in paths {
+        let (sheets, single) = read_file(p)?;
+        loaded.push((p.display().to_string(), sheets, single));
+    }
+    let files: Vec<(&str, &[Sheet], bool)> = loaded.iter().map(|(n, s, c)| (n.as_str(), s.as_slice(), *c)).collect();
+    let import = import_many(&files);
+    let sheets = loaded.into_iter().flat_map(|(_, s, _)| s).collect();
+    Ok((import, sheets))
+}
