@@ -134,7 +134,7 @@ fn validate_names_the_cell_column_and_content_of_each_error() {
     assert_eq!(
         out.trim_end(),
         format!(
-            "{}:3: {name}!{area}3 用房：用房面积（平方米）: 应为数字，实际为字符串（单元格内容“一百二十”） [type_error]",
+            "{}: {name}!{area}3 用房：用房面积（平方米）: 应为数字，实际为字符串（单元格内容“一百二十”） [type_error]",
             offices.display()
         )
     );

@@ -103,6 +103,14 @@ pub fn error_line(e: &ValidationError, zh: bool) -> String {
     }
 }
 
+/// An error with where it is: `book.xlsx: 司法所!F12 …` for a cell, else `FILE:LINE: /path: …`.
+pub fn located_line(source: &Source, e: &ValidationError, zh: bool) -> String {
+    match &e.location {
+        Some(loc) => format!("{}: {}", loc.file, error_line(e, zh)),
+        None => format!("{}:{}: {}", source.file, source.line, error_line(e, zh)),
+    }
+}
+
 /// `sifasuo template`
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
@@ -182,7 +190,7 @@ pub fn import(a: &ImportArgs) -> ExitCode {
         invalid += 1;
         input.locate(&item.source, &mut errors);
         for e in &errors {
-            eprintln!("{}:{}: {}", item.source.file, item.source.line, error_line(e, !a.en));
+            eprintln!("{}", located_line(&item.source, e, !a.en));
         }
     }
     if let Err(e) = out.flush() {
@@ -336,7 +344,7 @@ pub fn export(a: &ExportArgs) -> ExitCode {
                     invalid += 1;
                     sheet_input.locate(&source, &mut errors);
                     for e in &errors {
-                        eprintln!("{}:{}: {}", source.file, source.line, error_line(e, true));
+                        eprintln!("{}", located_line(&source, e, true));
                     }
                 }
             }

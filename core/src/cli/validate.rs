@@ -59,7 +59,11 @@ fn write_record(
         }
         Format::Text => {
             for e in errors {
-                writeln!(out, "{file}:{line}: {}", error_line(e, a.lang == Lang::Zh))?;
+                match &e.location {
+                    // a spreadsheet cell says where: `book.xlsx: 司法所!F12 用房面积…`
+                    Some(loc) => writeln!(out, "{}: {}", loc.file, error_line(e, a.lang == Lang::Zh))?,
+                    None => writeln!(out, "{file}:{line}: {}", error_line(e, a.lang == Lang::Zh))?,
+                }
             }
             Ok(())
         }
