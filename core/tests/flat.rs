@@ -483,3 +483,44 @@ fn scoring_sheets_gives_a_row_per_record_with_cells_on_errors() {
     assert_eq!(loc.cell, format!("{}6", column_letters(area)));
     assert_eq!(json!(loc.value), json!("n/a"));
 }
+
+mod csv_props {
+    use proptest::prelude::*;
+    use sifasuo::flat::{self, Cell, Sheet};
+
+    fn cell() -> impl Strategy<Value = Cell> {
+        prop_oneof![
+            Just(Cell::Empty),
+            "[a-z ,\"\r\n\u{4e00}-\u{4e10}]{0,12}".prop_map(Cell::Text),
+            (-1.0e6f64..1.0e6).prop_map(Cell::Number),
+        ]
+    }
+
+    /// What a cell reads back as from CSV: text (numbers as written), empty text as empty.
+    fn as_read(c: &Cell) -> Cell {
+        match c {
+            Cell::Empty => Cell::Empty,
+            Cell::Text(s) if s.is_empty() => Cell::Empty,
+            other => Cell::Text(other.text()),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn written_csv_reads_back_cell_for_cell(rows in prop::collection::vec(prop::collection::vec(cell(), 1..6), 1..8)) {
+            let sheet = Sheet { name: "p.csv".into(), rows: rows.clone() };
+            let back = flat::read_csv("p.csv", flat::write_csv(&sheet).as_bytes()).unwrap();
+            let want: Vec<Vec<Cell>> = rows.iter().map(|r| r.iter().map(as_read).collect()).collect();
+            prop_assert_eq!(back.rows, want);
+        }
+
+        #[test]
+        fn any_text_reads_without_panic(text in "[a-z0-9,\"\r\n .\u{4e00}-\u{4e05}]{0,200}") {
+            if let Ok(sheet) = flat::read_csv("x.csv", text.as_bytes()) {
+                let mut import = flat::import("x.csv", std::slice::from_ref(&sheet), true);
+                import.check(std::slice::from_ref(&sheet));
+            }
+        }
+    }
+}
