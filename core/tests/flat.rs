@@ -524,3 +524,32 @@ mod csv_props {
         }
     }
 }
+
+#[test]
+fn errors_of_a_second_workbook_show_that_workbook_s_cell() {
+    let good = office_sheets(&[]);
+    let mut street: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("tests/examples/office-street-2023.json")).unwrap())
+            .unwrap();
+    street["notes"] = json!("x");
+    let mut bad = flat::sheets_of(&[street]);
+    let notes = layout().offices.iter().position(|c| c.id == "notes").unwrap();
+    let area = layout()
+        .offices
+        .iter()
+        .position(|c| c.id == "support.premises.total_area_m2")
+        .unwrap();
+    bad[0].rows[2][area] = Cell::Text("大约120".into());
+    // the same cell of the first workbook holds something else
+    let mut good = good;
+    good[0].rows[2][notes] = Cell::Text("first".into());
+    let files: Vec<(&str, &[Sheet], bool)> = vec![("a.xlsx", &good, false), ("b.xlsx", &bad, false)];
+    let mut import = flat::import_many(&files);
+    let all: Vec<Sheet> = good.iter().chain(bad.iter()).cloned().collect();
+    import.check(&all);
+    let errors: Vec<&ValidationError> = import.items.iter().flat_map(|i| &i.errors).collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let loc = errors[0].location.as_ref().unwrap();
+    assert_eq!(loc.file, "b.xlsx");
+    assert_eq!(loc.value.as_deref(), Some("大约120"));
+}

@@ -144,63 +144,63 @@ impl Import {
     /// Points each error at the cell it is about (an error about the whole record: the row's
     /// first cell).
     pub fn locate(&self, cells: &CellMap, errors: &mut [ValidationError]) {
+        self.locate_in(cells, None, errors);
+    }
+
+    /// [`Import::locate`], and fills in what each cell holds (`sheets`: the sheets given to
+    /// [`import_many`], in order).
+    pub fn locate_with_values(&self, cells: &CellMap, sheets: &[Sheet], errors: &mut [ValidationError]) {
+        self.locate_in(cells, Some(sheets), errors);
+    }
+
+    fn locate_in(&self, cells: &CellMap, sheets: Option<&[Sheet]>, errors: &mut [ValidationError]) {
         for e in errors.iter_mut().filter(|e| e.location.is_none()) {
-            e.location = self.location_of(cells, &e.path).map(Box::new);
+            let Some(place) = place_of(cells, &e.path) else {
+                continue;
+            };
+            let column = place.column.and_then(|c| {
+                self.columns
+                    .get(place.sheet)
+                    .and_then(|cols| cols.get(c))
+                    .copied()
+                    .flatten()
+            });
+            let value = match (sheets, column) {
+                (Some(sheets), Some(_)) => sheets
+                    .get(place.sheet)
+                    .and_then(|s| s.rows.get(place.row.saturating_sub(1)))
+                    .and_then(|r| r.get(place.col))
+                    .filter(|c| !c.is_empty())
+                    .map(shown),
+                _ => None,
+            };
+            e.location = Some(Box::new(Location {
+                file: cells.file.clone(),
+                sheet: self.sheets.get(place.sheet).cloned().unwrap_or_default(),
+                cell: format!("{}{}", column_letters(place.col), place.row),
+                row: place.row,
+                column: column.map(|c| c.header.clone()).unwrap_or_default(),
+                field: column.map(|c| c.id.clone()).unwrap_or_default(),
+                value,
+            }));
         }
     }
 
-    fn location_of(&self, cells: &CellMap, path: &str) -> Option<Location> {
-        let matches =
-            |p: &Place| path == p.pointer || (path.starts_with(&p.pointer) && path[p.pointer.len()..].starts_with('/'));
-        let place = cells
-            .places
-            .iter()
-            .filter(|p| p.pointer.is_empty() || matches(p))
-            .max_by_key(|p| p.pointer.len())?;
-        let column = place.column.and_then(|c| {
-            self.columns
-                .get(place.sheet)
-                .and_then(|cols| cols.get(c))
-                .copied()
-                .flatten()
-        });
-        Some(Location {
-            file: cells.file.clone(),
-            sheet: self.sheets.get(place.sheet).cloned().unwrap_or_default(),
-            cell: format!("{}{}", column_letters(place.col), place.row),
-            row: place.row,
-            column: column.map(|c| c.header.clone()).unwrap_or_default(),
-            field: column.map(|c| c.id.clone()).unwrap_or_default(),
-            value: None,
-        })
-    }
-
-    /// Validates every record and points the errors at cells; rows that could not become
-    /// records keep their errors. Returns (records, errors) counts.
+    /// Validates every record and points the errors at cells (with what the cells hold); rows
+    /// that could not become records keep their errors.
     pub fn check(&mut self, sheets: &[Sheet]) {
         let mut items = std::mem::take(&mut self.items);
         for item in &mut items {
             if let Some(record) = &item.record {
                 let mut errors = validate::validate_value(record);
-                self.locate(&item.cells, &mut errors);
+                self.locate_with_values(&item.cells, sheets, &mut errors);
                 item.errors = errors;
-            }
-            for e in &mut item.errors {
-                fill_value(e, sheets, &self.sheets);
             }
         }
         self.items = items;
     }
 
-    /// Points errors at cells and fills in what the cells hold.
-    pub fn locate_with_values(&self, cells: &CellMap, sheets: &[Sheet], errors: &mut [ValidationError]) {
-        self.locate(cells, errors);
-        for e in errors.iter_mut() {
-            fill_value(e, sheets, &self.sheets);
-        }
-    }
-
-    /// The records that are valid, parsed (used by `export` round trips and tests).
+    /// The records that are valid, parsed.
     pub fn records(&self) -> Vec<Record> {
         self.items
             .iter()
@@ -210,39 +210,30 @@ impl Import {
     }
 }
 
-fn fill_value(e: &mut ValidationError, sheets: &[Sheet], names: &[String]) {
-    let Some(loc) = e.location.as_mut() else { return };
-    if loc.column.is_empty() || loc.value.is_some() {
-        return;
-    }
-    let Some(sheet) = names.iter().position(|n| *n == loc.sheet).and_then(|i| sheets.get(i)) else {
-        return;
+/// The place of the longest pointer that is `path` or a parent of it.
+fn place_of<'a>(cells: &'a CellMap, path: &str) -> Option<&'a Place> {
+    let matches = |p: &Place| {
+        p.pointer.is_empty()
+            || path == p.pointer
+            || path
+                .strip_prefix(p.pointer.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
     };
-    let letters = loc
-        .cell
-        .chars()
-        .take_while(char::is_ascii_uppercase)
-        .collect::<String>();
-    let Some(col) = letters
-        .bytes()
-        .fold(0usize, |acc, b| acc * 26 + usize::from(b.saturating_sub(b'A')) + 1)
-        .checked_sub(1)
-    else {
-        return;
-    };
-    let cell = sheet
-        .rows
-        .get(loc.row.saturating_sub(1))
-        .and_then(|r| r.get(col))
-        .filter(|c| !c.is_empty());
-    if let Some(c) = cell {
-        let text = pii::redact(&c.text());
-        let short: String = text.chars().take(60).collect();
-        loc.value = Some(if short.len() < text.len() {
-            format!("{short}…")
-        } else {
-            short
-        });
+    cells
+        .places
+        .iter()
+        .filter(|p| matches(p))
+        .max_by_key(|p| p.pointer.len())
+}
+
+/// A cell's content as an error shows it: personal numbers masked, at most 60 characters.
+fn shown(c: &Cell) -> String {
+    let text = pii::redact(&c.text());
+    let short: String = text.chars().take(60).collect();
+    if short.len() < text.len() {
+        format!("{short}…")
+    } else {
+        short
     }
 }
 
