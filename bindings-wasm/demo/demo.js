@@ -1,6 +1,6 @@
 // Demo: an office's annual data → live validation, score, grade and problem list.
 // No domain logic here: every check, score and message comes from the wasm module.
-import init, { score, problems } from '../pkg-web/sifasuo_wasm.js';
+import init, { score, problems, fromCsv } from '../pkg-web/sifasuo_wasm.js';
 
 const EXAMPLE_URL = new URL('../../tests/examples/office-street-2023.json', import.meta.url);
 
@@ -321,6 +321,27 @@ function update() {
   }
 }
 
+/** An uploaded CSV pair (offices, units) → every problem by cell, and the first record in the form. */
+async function importCsv() {
+  const [offices, units] = [$('#csv-offices').files[0], $('#csv-units').files[0]];
+  const list = $('#csv-errors');
+  list.replaceChildren();
+  if (!offices) return;
+  const out = fromCsv(await offices.text(), { name: offices.name, units: units ? await units.text() : undefined });
+  for (const row of out.errors) {
+    for (const e of row.errors) {
+      const at = e.location ? `${e.location.sheet}!${e.location.cell} ${e.location.column}` : `第${row.line}行`;
+      list.append(el('li', { 'data-cell': e.location ? e.location.cell : '', text: `${at}：${e.message}` }));
+    }
+  }
+  $('#status').textContent = `已读入${out.records.length}条记录，${out.errors.length}行有误` +
+    (out.records.length ? '；表单显示第1条' : '');
+  if (out.records.length) {
+    fill(out.records[0]);
+    update();
+  }
+}
+
 async function main() {
   await init();
   buildForm();
@@ -332,6 +353,9 @@ async function main() {
     update();
   });
   $('#clear').addEventListener('click', () => { fill({}); update(); });
+  for (const id of ['#csv-offices', '#csv-units']) $(id).addEventListener('change', () => importCsv().catch((e) => {
+    $('#status').textContent = `读入失败：${e.message}`;
+  }));
   update();
   document.body.dataset.ready = 'true';
 }

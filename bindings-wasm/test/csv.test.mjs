@@ -4,47 +4,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sifasuo, repoRoot } from './load.mjs';
+import * as H from './csv-helpers.mjs';
 
 const township = JSON.parse(readFileSync(join(repoRoot, 'tests/examples/office-township-2023.json'), 'utf8'));
 const layout = sifasuo.columns();
 
-function get(obj, pointer) {
-  let node = obj;
-  for (const t of pointer.split('/').slice(1)) {
-    if (node === null || typeof node !== 'object' || !(t in node)) return undefined;
-    node = node[t];
-  }
-  return node;
-}
-
-function cell(col, v) {
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  const choice = (col.choices || []).find((c) => c.value === v);
-  const s = String(choice ? choice.label : v);
-  return /[",\n]/.test(s) ? '"' + s.replaceAll('"', '""') + '"' : s;
-}
-
-function officeCsv(record, edits = {}) {
-  const header = layout.offices.map((c) => c.header).join(',');
-  const row = layout.offices.map((c) => (c.id in edits ? edits[c.id] : cell(c, get(record, c.pointer))));
-  return header + '\r\n' + row.join(',') + '\r\n';
-}
-
-function unitsCsv(record) {
-  const lines = [layout.units.map((c) => c.id).join(',')];
-  for (const u of record.units) {
-    lines.push(layout.units.map((c) => cell(c, get(c.id.startsWith('units.') ? u : record, c.pointer))).join(','));
-  }
-  return lines.join('\n') + '\n';
-}
-
-const letter = (sheet, id) => {
-  let i = layout[sheet].findIndex((c) => c.id === id);
-  let s = '';
-  do { s = String.fromCharCode(65 + (i % 26)) + s; i = Math.floor(i / 26) - 1; } while (i >= 0);
-  return s;
-};
+const officeCsv = (record, edits) => H.officeCsv(layout, record, edits);
+const unitsCsv = (record) => H.unitsCsv(layout, record);
+const letter = (sheet, id) => H.letter(layout, sheet, id);
 
 test('columns describe the layout', () => {
   assert.equal(layout.offices[0].id, 'office.code');

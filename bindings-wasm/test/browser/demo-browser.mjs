@@ -7,6 +7,8 @@ import { join, normalize, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+import * as H from '../csv-helpers.mjs';
 
 const root = normalize(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..'));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -122,6 +124,27 @@ try {
     const html = await page.evaluate(() => document.body.innerHTML);
     assert.ok(!html.includes(raw), 'raw ID number in page markup');
     assert.equal(await page.locator('#score').textContent(), '—', 'not scored while invalid');
+  });
+
+  await check('uploading CSV files lists every bad cell, then fills the form with the record', async () => {
+    const layout = createRequire(import.meta.url)('../../pkg-node/sifasuo_wasm.js').columns();
+    const township = JSON.parse(await readFile(join(root, 'tests/examples/office-township-2023.json'), 'utf8'));
+    const upload = (id, name, text) => page.setInputFiles(id, { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await upload('#csv-units', 'units.csv', H.unitsCsv(layout, township));
+    await upload('#csv-offices', 'offices.csv',
+      H.officeCsv(layout, township, { 'support.premises.total_area_m2': '一百二十', 'office.district': '通州' }));
+    const cell = H.letter(layout, 'offices', 'support.premises.total_area_m2') + '2';
+    const item = page.locator(`#csv-errors li[data-cell="${cell}"]`);
+    await item.waitFor();
+    assert.match(await item.textContent(), /offices\.csv!\w+2 用房：用房面积（平方米）：应为数字/);
+    assert.equal(await page.locator('#csv-errors li').count(), 2);
+    await upload('#csv-offices', 'offices.csv', H.officeCsv(layout, township));
+    await page.waitForFunction(() => document.querySelector('#csv-errors').children.length === 0);
+    await page.waitForFunction(() => document.querySelector('#grade').dataset.grade === 'basically_compliant');
+    assert.equal(await area.inputValue(), '110');
+    assert.equal(await page.locator('#units tbody tr').count(), township.units.length);
+    assert.match(await page.locator('#status').textContent(), /已读入1条记录，0行有误/);
+    assert.ok(await page.locator('#problems li[data-rule="t13-total-area"]').count() === 1);
   });
 
   await check('no page errors', async () => {
