@@ -60,14 +60,7 @@ impl SheetInput {
         };
         list.iter()
             .filter_map(|&i| self.import.items.get(i))
-            .map(|item| {
-                let text = match (&item.record, item.errors.first()) {
-                    (Some(r), _) => Ok(r.to_string()),
-                    (None, Some(e)) => Err(e.clone()),
-                    (None, None) => Ok(String::new()),
-                };
-                (item.source.clone(), text)
-            })
+            .map(flat::Imported::item)
             .collect()
     }
 

@@ -128,6 +128,18 @@ pub struct Imported {
     pub input: usize,
 }
 
+impl Imported {
+    /// The batch item: the record's JSON text, or the row's first error.
+    pub fn item(&self) -> crate::batch::Item {
+        let text = match (&self.record, self.errors.first()) {
+            (Some(r), _) => Ok(r.to_string()),
+            (None, Some(e)) => Err(e.clone()),
+            (None, None) => Ok(String::new()),
+        };
+        (self.source.clone(), text)
+    }
+}
+
 /// Every record of a set of sheets.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Import {
@@ -1010,18 +1022,7 @@ impl Import {
     /// Scores every record read (the batch rules apply: duplicates, last year's ratio) and
     /// returns one row per record or failed row, in sheet order, errors pointing at cells.
     pub fn score(&self, sheets: &[Sheet], params: &crate::params::Parameters) -> Vec<crate::batch::Row> {
-        let items: Vec<crate::batch::Item> = self
-            .items
-            .iter()
-            .map(|item| {
-                let text = match (&item.record, item.errors.first()) {
-                    (Some(r), _) => Ok(r.to_string()),
-                    (None, Some(e)) => Err(e.clone()),
-                    (None, None) => Ok(String::new()),
-                };
-                (item.source.clone(), text)
-            })
-            .collect();
+        let items: Vec<crate::batch::Item> = self.items.iter().map(Imported::item).collect();
         let mut rows = Vec::with_capacity(items.len());
         crate::batch::score_stream(
             || items.iter().cloned(),
