@@ -115,11 +115,11 @@ fn read_record(r: &mut Reader, v: &Value) -> Option<Record> {
     };
     match format {
         "sifasuo.office/1" => {
-            let o = r.object(v, String::new(), sections::OFFICE_RECORD)?;
+            let o = r.object(v, reader::Path::Root, sections::OFFICE_RECORD)?;
             sections::office_record(r, &o).map(|rec| Record::Office(Box::new(rec)))
         }
         "sifasuo.district/1" => {
-            let o = r.object(v, String::new(), sections::DISTRICT_RECORD)?;
+            let o = r.object(v, reader::Path::Root, sections::DISTRICT_RECORD)?;
             sections::district_record(r, &o).map(Record::District)
         }
         other => {

@@ -6,6 +6,7 @@
 use super::pii::redact;
 use super::reader::escape;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::map::Entry;
 use serde_json::{Map, Number, Value};
 use std::cell::RefCell;
 use std::fmt;
@@ -13,11 +14,17 @@ use std::fmt;
 /// Largest record accepted, in bytes.
 pub const MAX_RECORD_BYTES: usize = 64 * 1024 * 1024;
 
+/// One reference token of the path being read.
+enum Token {
+    Key(String),
+    Index(usize),
+}
+
 /// State shared by the visitors of one parse: where we are, and the duplicate key if one was found.
 #[derive(Default)]
 struct Trail {
     /// Reference tokens (unescaped) from the root to the value being read.
-    stack: Vec<String>,
+    stack: Vec<Token>,
     /// JSON Pointer of the duplicated key (redacted) and the key itself (redacted).
     duplicate: Option<(String, String)>,
 }
@@ -26,10 +33,15 @@ impl Trail {
     /// JSON Pointer to `key` inside the value at the top of the stack, with personal data masked.
     fn pointer_to(&self, key: &str) -> String {
         let mut p = String::new();
-        for t in self.stack.iter().map(String::as_str).chain(std::iter::once(key)) {
+        for t in &self.stack {
             p.push('/');
-            p.push_str(&escape(&redact(t)));
+            match t {
+                Token::Key(k) => p.push_str(&escape(&redact(k))),
+                Token::Index(i) => p.push_str(&escape(&redact(&i.to_string()))),
+            }
         }
+        p.push('/');
+        p.push_str(&escape(&redact(key)));
         p
     }
 }
@@ -78,7 +90,7 @@ impl<'de> Visitor<'de> for Strict<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut out = Vec::new();
         loop {
-            self.0.borrow_mut().stack.push(out.len().to_string());
+            self.0.borrow_mut().stack.push(Token::Index(out.len()));
             let next = seq.next_element_seed(self)?;
             self.0.borrow_mut().stack.pop();
             match next {
@@ -90,17 +102,23 @@ impl<'de> Visitor<'de> for Strict<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Map::new();
         while let Some(k) = map.next_key::<String>()? {
-            self.0.borrow_mut().stack.push(k);
+            self.0.borrow_mut().stack.push(Token::Key(k));
             let v = map.next_value_seed(self)?;
             let mut trail = self.0.borrow_mut();
-            let k = trail.stack.pop().unwrap_or_default();
-            if out.contains_key(&k) {
-                let at = trail.pointer_to(&k);
-                trail.duplicate = Some((at, redact(&k)));
-                return Err(de::Error::custom("duplicate key"));
+            let k = match trail.stack.pop() {
+                Some(Token::Key(k)) => k,
+                _ => String::new(),
+            };
+            match out.entry(k) {
+                Entry::Vacant(e) => {
+                    e.insert(v);
+                }
+                Entry::Occupied(e) => {
+                    let at = trail.pointer_to(e.key());
+                    trail.duplicate = Some((at, redact(e.key())));
+                    return Err(de::Error::custom("duplicate key"));
+                }
             }
-            drop(trail);
-            out.insert(k, v);
         }
         Ok(Value::Object(out))
     }

@@ -10,15 +10,66 @@ pub(crate) fn escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
-/// An object being read, with its JSON Pointer.
-pub(crate) struct Obj<'a> {
-    pub map: &'a Map<String, Value>,
-    pub path: String,
+/// Appends `/` and the escaped `token` to `out`.
+fn push_token(out: &mut String, token: &str) {
+    out.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
 }
 
-impl Obj<'_> {
+/// Where a value is. The JSON Pointer text is only built ([`Path::render`]) when an error
+/// needs it, so reading a valid record allocates no paths.
+#[derive(Clone, Copy)]
+pub(crate) enum Path<'p> {
+    /// The whole record (`""`).
+    Root,
+    /// A member of the object at the first path.
+    Key(&'p Path<'p>, &'p str),
+    /// An element of the array at the first path.
+    Index(&'p Path<'p>, usize),
+}
+
+impl Path<'_> {
+    fn write(&self, out: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Key(parent, key) => {
+                parent.write(out);
+                push_token(out, key);
+            }
+            Path::Index(parent, i) => {
+                parent.write(out);
+                out.push('/');
+                out.push_str(&i.to_string());
+            }
+        }
+    }
+
+    /// The JSON Pointer.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+}
+
+/// An object being read, with where it is.
+pub(crate) struct Obj<'a, 'p> {
+    pub map: &'a Map<String, Value>,
+    pub path: Path<'p>,
+}
+
+impl Obj<'_, '_> {
+    /// The JSON Pointer of member `key` (built: call it only to report an error).
     pub fn at(&self, key: &str) -> String {
-        format!("{}/{}", self.path, escape(key))
+        let mut out = self.path.render();
+        push_token(&mut out, key);
+        out
     }
 }
 
@@ -139,9 +190,9 @@ impl Reader {
     }
 
     /// Reads `v` as an object with the given fields; unknown fields are reported.
-    pub fn object<'a>(&mut self, v: &'a Value, path: String, known: &[&str]) -> Option<Obj<'a>> {
+    pub fn object<'a, 'p>(&mut self, v: &'a Value, path: Path<'p>, known: &[&str]) -> Option<Obj<'a, 'p>> {
         let Value::Object(map) = v else {
-            self.type_error(&path, v, ("an object", "对象"));
+            self.type_error(&path.render(), v, ("an object", "对象"));
             return None;
         };
         for key in map.keys() {
@@ -150,23 +201,21 @@ impl Reader {
                 if let Some(s) = suggest(key, known.iter().copied()) {
                     c.insert("suggestion".into(), json!(s));
                 }
-                self.push(
-                    ErrorCode::UnknownField,
-                    format!("{path}/{}", escape(&pii::redact(key))),
-                    c,
-                );
+                let mut at = path.render();
+                push_token(&mut at, &pii::redact(key));
+                self.push(ErrorCode::UnknownField, at, c);
             }
         }
         Some(Obj { map, path })
     }
 
     /// The value of `key`, `None` when absent or null.
-    pub fn get<'a>(&self, o: &Obj<'a>, key: &str) -> Option<&'a Value> {
+    pub fn get<'a>(&self, o: &Obj<'a, '_>, key: &str) -> Option<&'a Value> {
         o.map.get(key).filter(|v| !v.is_null())
     }
 
     /// A required value: reports `required` when absent or null.
-    pub fn required<'a>(&mut self, o: &Obj<'a>, key: &str) -> Option<&'a Value> {
+    pub fn required<'a>(&mut self, o: &Obj<'a, '_>, key: &str) -> Option<&'a Value> {
         let v = self.get(o, key);
         if v.is_none() {
             self.push(ErrorCode::Required, o.at(key), ctx([("field", json!(key))]));
@@ -259,12 +308,15 @@ impl Reader {
             self.type_error(&o.at(key), v, ("a string", "字符串"));
             return None;
         };
-        let path = o.at(key);
-        let mut ok = true;
         let len = s.chars().count();
-        if required && s.trim().is_empty() {
+        let empty = required && s.trim().is_empty();
+        let found = pii::find(s);
+        if !empty && len <= max_chars && found.is_empty() {
+            return Some(s.clone());
+        }
+        let path = o.at(key);
+        if empty {
             self.push(ErrorCode::EmptyString, path.clone(), ctx([("field", json!(key))]));
-            ok = false;
         }
         if len > max_chars {
             self.push(
@@ -272,17 +324,15 @@ impl Reader {
                 path.clone(),
                 ctx([("length", json!(len)), ("max", json!(max_chars))]),
             );
-            ok = false;
         }
-        for found in pii::find(s) {
+        for found in found {
             self.push(
                 ErrorCode::PersonalData,
                 path.clone(),
                 ctx([("kind", json!(found.kind.as_str())), ("masked", json!(found.masked))]),
             );
-            ok = false;
         }
-        ok.then(|| s.clone())
+        None
     }
 
     /// A string from a closed list, parsed with serde.
@@ -303,7 +353,7 @@ impl Reader {
             return None;
         };
         if allowed.contains(&s.as_str()) {
-            if let Ok(t) = serde_json::from_value(v.clone()) {
+            if let Ok(t) = T::deserialize(v) {
                 return Some(t);
             }
         }
@@ -326,7 +376,7 @@ impl Reader {
         let Some(v) = self.get(o, key) else {
             return T::default();
         };
-        match self.object(v, o.at(key), known) {
+        match self.object(v, Path::Key(&o.path, key), known) {
             Some(inner) => read(self, &inner),
             None => T::default(),
         }

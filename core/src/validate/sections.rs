@@ -1,7 +1,7 @@
 //! Reading each section of a record, in the order of the plan's headings.
 
 use super::error::{ctx, ErrorCode};
-use super::reader::{integral, suggest, Obj, Reader};
+use super::reader::{integral, suggest, Obj, Path, Reader};
 use crate::model::*;
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -347,16 +347,18 @@ pub(crate) fn units(r: &mut Reader, o: &Obj) -> Option<Vec<Unit>> {
         );
         return None;
     }
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut out = Vec::with_capacity(items.len());
+    let units_path = Path::Key(&o.path, "units");
     for (i, item) in items.iter().enumerate() {
-        let Some(u) = r.object(item, format!("{}/{i}", o.at("units")), UNIT) else {
+        let Some(u) = r.object(item, Path::Index(&units_path, i), UNIT) else {
             continue;
         };
         let name = r.text(&u, "name", MAX_NAME_CHARS, true);
-        if let Some(n) = &name {
+        // the valid name, borrowed from the input (`name` is a copy of it)
+        if let (Some(_), Some(Value::String(n))) = (&name, u.map.get("name")) {
             // names that differ only in surrounding blanks are the same unit
-            if let Some(first) = seen.insert(n.trim().to_string(), i) {
+            if let Some(first) = seen.insert(n.trim(), i) {
                 r.push(
                     ErrorCode::DuplicateUnit,
                     u.at("name"),
@@ -475,7 +477,7 @@ pub(crate) fn office_record(r: &mut Reader, o: &Obj) -> Option<OfficeRecord> {
     let (standard, year, std_ok) = standard_and_year(r, o);
     let info = r
         .required(o, "office")
-        .and_then(|v| r.object(v, o.at("office"), OFFICE_INFO))
+        .and_then(|v| r.object(v, Path::Key(&o.path, "office"), OFFICE_INFO))
         .map(|i| {
             (
                 r.text(&i, "code", MAX_CODE_CHARS, true),
