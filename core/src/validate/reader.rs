@@ -1,6 +1,7 @@
 //! A reader that walks a JSON value, builds typed values and collects every error on the way.
 
-use super::error::{ctx, type_name, ErrorCode, ValidationError};
+use super::error::{ctx, ErrorCode, ValidationError};
+use super::node::{Fields, Node};
 use super::pii;
 use crate::model::{AreaM2, Count, Ratio, MAX_AREA_M2, MAX_COUNT};
 use serde_json::{json, Map, Value};
@@ -60,7 +61,7 @@ impl Path<'_> {
 
 /// An object being read, with where it is.
 pub(crate) struct Obj<'a, 'p> {
-    pub map: &'a Map<String, Value>,
+    pub map: &'a Fields<'a>,
     pub path: Path<'p>,
 }
 
@@ -175,8 +176,8 @@ impl Reader {
         self.errors.push(ValidationError::new(code, path, c));
     }
 
-    pub fn type_error(&mut self, path: &str, v: &Value, expected: (&str, &str)) {
-        let (found, found_zh) = type_name(v);
+    pub fn type_error(&mut self, path: &str, v: &Node, expected: (&str, &str)) {
+        let (found, found_zh) = v.type_name();
         self.push(
             ErrorCode::TypeError,
             path,
@@ -190,13 +191,16 @@ impl Reader {
     }
 
     /// Reads `v` as an object with the given fields; unknown fields are reported.
-    pub fn object<'a, 'p>(&mut self, v: &'a Value, path: Path<'p>, known: &[&str]) -> Option<Obj<'a, 'p>> {
-        let Value::Object(map) = v else {
+    pub fn object<'a, 'p>(&mut self, v: &'a Node<'a>, path: Path<'p>, known: &[&str]) -> Option<Obj<'a, 'p>> {
+        let Node::Object(map) = v else {
             self.type_error(&path.render(), v, ("an object", "对象"));
             return None;
         };
-        for key in map.keys() {
-            if !known.contains(&key.as_str()) {
+        if map.keys().any(|key| !known.contains(&key)) {
+            // reported in the order of the keys, as a sorted map would give them
+            let mut unknown: Vec<&str> = map.keys().filter(|key| !known.contains(key)).collect();
+            unknown.sort_unstable();
+            for key in unknown {
                 let mut c = ctx([("field", json!(key))]);
                 if let Some(s) = suggest(key, known.iter().copied()) {
                     c.insert("suggestion".into(), json!(s));
@@ -210,12 +214,12 @@ impl Reader {
     }
 
     /// The value of `key`, `None` when absent or null.
-    pub fn get<'a>(&self, o: &Obj<'a, '_>, key: &str) -> Option<&'a Value> {
+    pub fn get<'a>(&self, o: &Obj<'a, '_>, key: &str) -> Option<&'a Node<'a>> {
         o.map.get(key).filter(|v| !v.is_null())
     }
 
     /// A required value: reports `required` when absent or null.
-    pub fn required<'a>(&mut self, o: &Obj<'a, '_>, key: &str) -> Option<&'a Value> {
+    pub fn required<'a>(&mut self, o: &Obj<'a, '_>, key: &str) -> Option<&'a Node<'a>> {
         let v = self.get(o, key);
         if v.is_none() {
             self.push(ErrorCode::Required, o.at(key), ctx([("field", json!(key))]));
@@ -226,7 +230,7 @@ impl Reader {
     pub fn bool(&mut self, o: &Obj, key: &str) -> Option<bool> {
         let v = self.get(o, key)?;
         match v {
-            Value::Bool(b) => Some(*b),
+            Node::Bool(b) => Some(*b),
             _ => {
                 self.type_error(&o.at(key), v, ("a boolean (true/false)", "布尔值（true/false）"));
                 None
@@ -235,8 +239,8 @@ impl Reader {
     }
 
     /// An integer within `min..=max`, reported at `path`.
-    pub fn integer(&mut self, path: &str, v: &Value, min: i64, max: i64) -> Option<i64> {
-        let Value::Number(n) = v else {
+    pub fn integer(&mut self, path: &str, v: &Node, min: i64, max: i64) -> Option<i64> {
+        let Node::Number(n) = v else {
             self.type_error(path, v, ("an integer", "整数"));
             return None;
         };
@@ -304,7 +308,7 @@ impl Reader {
         } else {
             self.get(o, key)?
         };
-        let Value::String(s) = v else {
+        let Node::String(s) = v else {
             self.type_error(&o.at(key), v, ("a string", "字符串"));
             return None;
         };
@@ -312,7 +316,7 @@ impl Reader {
         let empty = required && s.trim().is_empty();
         let found = pii::find(s);
         if !empty && len <= max_chars && found.is_empty() {
-            return Some(s.clone());
+            return Some(s.to_string());
         }
         let path = o.at(key);
         if empty {
@@ -348,12 +352,13 @@ impl Reader {
         } else {
             self.get(o, key)?
         };
-        let Value::String(s) = v else {
+        let Node::String(s) = v else {
             self.type_error(&o.at(key), v, ("a string", "字符串"));
             return None;
         };
-        if allowed.contains(&s.as_str()) {
-            if let Ok(t) = T::deserialize(v) {
+        if allowed.contains(&s.as_ref()) {
+            let de = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(s);
+            if let Ok(t) = T::deserialize(de) {
                 return Some(t);
             }
         }
