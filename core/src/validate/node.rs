@@ -22,39 +22,84 @@ pub(crate) enum Node<'a> {
 
 /// The members of an object, without duplicate keys, in input order.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub(crate) struct Fields<'a>(Vec<(Cow<'a, str>, Node<'a>)>);
+pub(crate) struct Fields<'a>(Vec<Member<'a>>);
+
+/// One member of an object.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Member<'a> {
+    /// [`fingerprint`] of the key: most keys that differ differ in it, so they are told apart
+    /// without comparing their text.
+    fp: u64,
+    key: Cow<'a, str>,
+    value: Node<'a>,
+}
+
+/// The length and the first and last three bytes of `key`.
+fn fingerprint(key: &str) -> u64 {
+    let b = key.as_bytes();
+    let n = b.len();
+    let at = |i: Option<usize>| u64::from(i.and_then(|i| b.get(i)).copied().unwrap_or(0));
+    ((n as u64) << 48)
+        | (at(Some(0)) << 40)
+        | (at(Some(1)) << 32)
+        | (at(Some(2)) << 24)
+        | (at(n.checked_sub(3)) << 16)
+        | (at(n.checked_sub(2)) << 8)
+        | at(n.checked_sub(1))
+}
 
 impl<'a> Fields<'a> {
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&Node<'a>> {
-        self.0.iter().find(|(k, _)| k.as_ref() == key).map(|(_, v)| v)
+        let fp = fingerprint(key);
+        self.0
+            .iter()
+            .find(|m| m.fp == fp && m.key.as_ref() == key)
+            .map(|m| &m.value)
     }
 
     /// The keys, in input order (a `serde_json::Map` would give them sorted).
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|(k, _)| k.as_ref())
+        self.0.iter().map(|m| m.key.as_ref())
     }
 }
 
 /// Objects up to this size find duplicate keys by looking at every key; larger ones keep a set.
 const SMALL_OBJECT: usize = 32;
 
-/// An object being parsed.
-#[derive(Default)]
-pub(crate) struct FieldsBuilder<'a> {
-    fields: Vec<(Cow<'a, str>, Node<'a>)>,
+/// The members of every object being parsed, innermost last: each object's members are
+/// moved out in one allocation when it is complete.
+pub(crate) type Scratch<'a> = Vec<Member<'a>>;
+
+/// An object being parsed: where its members start in the [`Scratch`].
+pub(crate) struct Open<'a> {
+    start: usize,
     /// Every key, once the object is larger than [`SMALL_OBJECT`].
     seen: Option<HashSet<Cow<'a, str>>>,
 }
 
-impl<'a> FieldsBuilder<'a> {
+impl<'a> Open<'a> {
+    pub fn new(scratch: &Scratch<'a>) -> Self {
+        Open {
+            start: scratch.len(),
+            seen: None,
+        }
+    }
+
     /// Adds a member; gives the key back when it is already there.
-    pub fn insert(&mut self, key: Cow<'a, str>, value: Node<'a>) -> Result<(), Cow<'a, str>> {
+    pub fn insert(
+        &mut self,
+        scratch: &mut Scratch<'a>,
+        key: Cow<'a, str>,
+        value: Node<'a>,
+    ) -> Result<(), Cow<'a, str>> {
+        let fp = fingerprint(&key);
+        let members = scratch.get(self.start..).unwrap_or(&[]);
         let duplicate = match &mut self.seen {
             Some(seen) => !seen.insert(key.clone()),
-            None if self.fields.len() < SMALL_OBJECT => self.fields.iter().any(|(k, _)| *k == key),
+            None if members.len() < SMALL_OBJECT => members.iter().any(|m| m.fp == fp && m.key == key),
             None => {
-                let mut seen: HashSet<Cow<'a, str>> = self.fields.iter().map(|(k, _)| k.clone()).collect();
+                let mut seen: HashSet<Cow<'a, str>> = members.iter().map(|m| m.key.clone()).collect();
                 let duplicate = !seen.insert(key.clone());
                 self.seen = Some(seen);
                 duplicate
@@ -63,12 +108,12 @@ impl<'a> FieldsBuilder<'a> {
         if duplicate {
             return Err(key);
         }
-        self.fields.push((key, value));
+        scratch.push(Member { fp, key, value });
         Ok(())
     }
 
-    pub fn finish(self) -> Fields<'a> {
-        Fields(self.fields)
+    pub fn finish(self, scratch: &mut Scratch<'a>) -> Fields<'a> {
+        Fields(scratch.split_off(self.start.min(scratch.len())))
     }
 }
 
@@ -83,7 +128,11 @@ impl<'a> Node<'a> {
             Value::Array(items) => Node::Array(items.iter().map(Node::from_value).collect()),
             Value::Object(map) => Node::Object(Fields(
                 map.iter()
-                    .map(|(k, v)| (Cow::Borrowed(k.as_str()), Node::from_value(v)))
+                    .map(|(k, v)| Member {
+                        fp: fingerprint(k),
+                        key: Cow::Borrowed(k.as_str()),
+                        value: Node::from_value(v),
+                    })
                     .collect(),
             )),
         }

@@ -3,7 +3,7 @@
 //! serde_json's recursion limit (128) bounds nesting, so deep input is an error, never a
 //! stack overflow.
 
-use super::node::{FieldsBuilder, Node};
+use super::node::{Node, Open, Scratch};
 use super::pii::redact;
 use super::reader::escape;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
@@ -24,14 +24,16 @@ enum Token<'de> {
 
 /// State shared by the visitors of one parse: where we are, and the duplicate key if one was found.
 #[derive(Default)]
-struct Trail<'de> {
+struct Trail<'de, S> {
     /// Reference tokens (unescaped) from the root to the value being read.
     stack: Vec<Token<'de>>,
     /// JSON Pointer of the duplicated key (redacted) and the key itself (redacted).
     duplicate: Option<(String, String)>,
+    /// Room for the members of the objects being built.
+    scratch: S,
 }
 
-impl Trail<'_> {
+impl<S> Trail<'_, S> {
     /// JSON Pointer to `key` inside the value at the top of the stack, with personal data masked.
     fn pointer_to(&self, key: &str) -> String {
         let mut p = String::new();
@@ -51,20 +53,32 @@ impl Trail<'_> {
 /// What a parse builds: a `serde_json::Value` or a [`Node`]. The parse (and so every error)
 /// is the same for both.
 trait Tree<'de>: Sized {
+    /// Room shared by the objects being built.
+    type Scratch: Default;
     /// An object being built.
-    type Members: Default;
+    type Members;
+    fn begin(scratch: &Self::Scratch) -> Self::Members;
     fn null() -> Self;
     fn bool(v: bool) -> Self;
     fn number(n: Number) -> Self;
     fn string(s: Cow<'de, str>) -> Self;
     fn array(items: Vec<Self>) -> Self;
-    fn object(members: Self::Members) -> Self;
+    fn object(scratch: &mut Self::Scratch, members: Self::Members) -> Self;
     /// Adds a member; gives the key back when it is already there.
-    fn insert(members: &mut Self::Members, key: Cow<'de, str>, value: Self) -> Result<(), Cow<'de, str>>;
+    fn insert(
+        scratch: &mut Self::Scratch,
+        members: &mut Self::Members,
+        key: Cow<'de, str>,
+        value: Self,
+    ) -> Result<(), Cow<'de, str>>;
 }
 
 impl<'de> Tree<'de> for Value {
+    type Scratch = ();
     type Members = Map<String, Value>;
+    fn begin((): &()) -> Self::Members {
+        Map::new()
+    }
     fn null() -> Self {
         Value::Null
     }
@@ -80,10 +94,10 @@ impl<'de> Tree<'de> for Value {
     fn array(items: Vec<Self>) -> Self {
         Value::Array(items)
     }
-    fn object(members: Self::Members) -> Self {
+    fn object((): &mut (), members: Self::Members) -> Self {
         Value::Object(members)
     }
-    fn insert(members: &mut Self::Members, key: Cow<'de, str>, value: Self) -> Result<(), Cow<'de, str>> {
+    fn insert((): &mut (), members: &mut Self::Members, key: Cow<'de, str>, value: Self) -> Result<(), Cow<'de, str>> {
         match members.entry(key.into_owned()) {
             Entry::Vacant(e) => {
                 e.insert(value);
@@ -95,7 +109,11 @@ impl<'de> Tree<'de> for Value {
 }
 
 impl<'de> Tree<'de> for Node<'de> {
-    type Members = FieldsBuilder<'de>;
+    type Scratch = Scratch<'de>;
+    type Members = Open<'de>;
+    fn begin(scratch: &Scratch<'de>) -> Open<'de> {
+        Open::new(scratch)
+    }
     fn null() -> Self {
         Node::Null
     }
@@ -111,11 +129,16 @@ impl<'de> Tree<'de> for Node<'de> {
     fn array(items: Vec<Self>) -> Self {
         Node::Array(items)
     }
-    fn object(members: Self::Members) -> Self {
-        Node::Object(members.finish())
+    fn object(scratch: &mut Scratch<'de>, members: Open<'de>) -> Self {
+        Node::Object(members.finish(scratch))
     }
-    fn insert(members: &mut Self::Members, key: Cow<'de, str>, value: Self) -> Result<(), Cow<'de, str>> {
-        members.insert(key, value)
+    fn insert(
+        scratch: &mut Scratch<'de>,
+        members: &mut Open<'de>,
+        key: Cow<'de, str>,
+        value: Self,
+    ) -> Result<(), Cow<'de, str>> {
+        members.insert(scratch, key, value)
     }
 }
 
@@ -145,13 +168,13 @@ impl<'de> Visitor<'de> for Key {
     }
 }
 
-struct Strict<'t, 'de, T> {
-    trail: &'t mut Trail<'de>,
+struct Strict<'t, 'de, T: Tree<'de>> {
+    trail: &'t mut Trail<'de, T::Scratch>,
     tree: PhantomData<T>,
 }
 
-impl<'t, 'de, T> Strict<'t, 'de, T> {
-    fn new(trail: &'t mut Trail<'de>) -> Self {
+impl<'t, 'de, T: Tree<'de>> Strict<'t, 'de, T> {
+    fn new(trail: &'t mut Trail<'de, T::Scratch>) -> Self {
         Strict {
             trail,
             tree: PhantomData,
@@ -213,7 +236,7 @@ impl<'de, T: Tree<'de>> Visitor<'de> for Strict<'_, 'de, T> {
         }
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        let mut out = T::Members::default();
+        let mut out = T::begin(&self.trail.scratch);
         while let Some(k) = map.next_key_seed(Key)? {
             self.trail.stack.push(Token::Key(k));
             let v = map.next_value_seed(Strict::<T>::new(&mut *self.trail))?;
@@ -221,13 +244,13 @@ impl<'de, T: Tree<'de>> Visitor<'de> for Strict<'_, 'de, T> {
                 Some(Token::Key(k)) => k,
                 _ => Cow::Borrowed(""),
             };
-            if let Err(k) = T::insert(&mut out, k, v) {
+            if let Err(k) = T::insert(&mut self.trail.scratch, &mut out, k, v) {
                 let at = self.trail.pointer_to(&k);
                 self.trail.duplicate = Some((at, redact(&k)));
                 return Err(de::Error::custom("duplicate key"));
             }
         }
-        Ok(T::object(out))
+        Ok(T::object(&mut self.trail.scratch, out))
     }
 }
 
@@ -257,7 +280,7 @@ pub(crate) fn parse_node(text: &str) -> Result<Node<'_>, ParseFailure> {
 
 fn parse_tree<'de, T: Tree<'de>>(text: &'de str) -> Result<T, ParseFailure> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut trail = Trail::default();
+    let mut trail = Trail::<T::Scratch>::default();
     let mut de = serde_json::Deserializer::from_str(text);
     let v = Strict::<T>::new(&mut trail)
         .deserialize(&mut de)

@@ -348,7 +348,7 @@ pub(crate) fn units(r: &mut Reader, o: &Obj) -> Option<Vec<Unit>> {
         );
         return None;
     }
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(items.len());
     let mut out = Vec::with_capacity(items.len());
     let units_path = Path::Key(&o.path, "units");
     for (i, item) in items.iter().enumerate() {
