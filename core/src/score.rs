@@ -8,6 +8,7 @@ use crate::report::{
 };
 use crate::rules::eval::{fmt_num, Status};
 use crate::rules::{district_rules, office_rules, Dimension, Eval, EvalCtx, RuleDef, Severity};
+use std::borrow::Cow;
 
 /// Totals of a set of findings.
 struct Totals {
@@ -95,8 +96,8 @@ fn finding<R>(rule: &RuleDef<R>, e: Eval, p: &Parameters) -> Finding {
         paths,
         message,
         message_en,
-        clause: rule.clause.into(),
-        quote: rule.quote.into(),
+        clause: Cow::Borrowed(rule.clause),
+        quote: Cow::Borrowed(rule.quote),
     }
 }
 
