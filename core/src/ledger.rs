@@ -9,6 +9,7 @@ use crate::model::District;
 use crate::report::{Finding, Report};
 use crate::rules::Status;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// How a problem moved between two years.
@@ -43,7 +44,7 @@ pub struct LedgerItem {
     /// Rule id.
     pub rule: String,
     /// Clause.
-    pub clause: String,
+    pub clause: Cow<'static, str>,
     /// Movement.
     pub movement: Movement,
     /// Status in the earlier year.

@@ -5,6 +5,7 @@ use crate::rules::{eval::Status, Dimension, Method, Severity, UnitFailing};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// The `format` of an office report.
 pub const REPORT_FORMAT: &str = "sifasuo.report/1";
@@ -139,10 +140,10 @@ pub struct Finding {
     pub message: String,
     /// Message in English.
     pub message_en: String,
-    /// Clause of the plan.
-    pub clause: String,
-    /// Verbatim quote of the plan.
-    pub quote: String,
+    /// Clause of the plan (borrowed from the rule catalogue when the report was scored here).
+    pub clause: Cow<'static, str>,
+    /// Verbatim quote of the plan (borrowed from the rule catalogue when scored here).
+    pub quote: Cow<'static, str>,
 }
 
 impl Finding {
@@ -226,9 +227,9 @@ pub struct Problem {
     /// Rule id.
     pub rule: String,
     /// Clause.
-    pub clause: String,
+    pub clause: Cow<'static, str>,
     /// Quote.
-    pub quote: String,
+    pub quote: Cow<'static, str>,
     /// fail, partial or missing_data.
     pub status: Status,
     /// Severity.
@@ -352,9 +353,9 @@ pub struct RuleProblem {
     /// Rule id.
     pub rule: String,
     /// Clause.
-    pub clause: String,
+    pub clause: Cow<'static, str>,
     /// Quote.
-    pub quote: String,
+    pub quote: Cow<'static, str>,
     /// Severity.
     pub severity: Severity,
     /// Offices with the problem.

@@ -8,6 +8,7 @@ use crate::report::{
 };
 use crate::rules::eval::{fmt_num, Status};
 use crate::rules::{district_rules, office_rules, Dimension, Eval, EvalCtx, RuleDef, Severity};
+use std::borrow::Cow;
 
 /// Totals of a set of findings.
 struct Totals {
@@ -62,10 +63,8 @@ fn message<R>(rule: &RuleDef<R>, e: &Eval) -> (String, String) {
     }
 }
 
-fn finding<R>(rule: &RuleDef<R>, e: Eval, p: &Parameters) -> Finding {
-    let (points, severity) = p
-        .rule(rule.id)
-        .map_or((rule.points, rule.severity), |r| (r.points, r.severity));
+/// The finding of `rule`, worth `points` with `severity` (from the parameters).
+fn finding<R>(rule: &RuleDef<R>, e: Eval, (points, severity): (f64, Severity)) -> Finding {
     let earned = match e.status {
         Status::Pass | Status::Partial | Status::Fail => points * e.fraction.clamp(0.0, 1.0),
         Status::NotApplicable | Status::MissingData => 0.0,
@@ -95,8 +94,8 @@ fn finding<R>(rule: &RuleDef<R>, e: Eval, p: &Parameters) -> Finding {
         paths,
         message,
         message_en,
-        clause: rule.clause.into(),
-        quote: rule.quote.into(),
+        clause: Cow::Borrowed(rule.clause),
+        quote: Cow::Borrowed(rule.quote),
     }
 }
 
@@ -156,26 +155,28 @@ fn grade(findings: &[Finding], total: f64, dims: &[Option<f64>], p: &Parameters)
     }
 }
 
-/// Evaluates rules; returns findings with their exact earned points.
+/// Evaluates rules (`at_most` of them); returns findings with their exact earned points.
 fn evaluate<'r, R: 'static>(
     rules: impl Iterator<Item = &'r RuleDef<R>>,
+    at_most: usize,
     rec: &R,
     ctx: &EvalCtx,
 ) -> Vec<(Finding, f64)> {
-    rules
-        .map(|rule| {
-            let e = (rule.eval)(rec, ctx);
-            let (points, _) = ctx
-                .params
-                .rule(rule.id)
-                .map_or((rule.points, rule.severity), |r| (r.points, r.severity));
-            let exact = match e.status {
-                Status::Pass | Status::Partial | Status::Fail => points * e.fraction.clamp(0.0, 1.0),
-                _ => 0.0,
-            };
-            (finding(rule, e, ctx.params), exact)
-        })
-        .collect()
+    // sized up front: findings are large, and growing the vector would copy them several times
+    let mut out = Vec::with_capacity(at_most);
+    out.extend(rules.map(|rule| {
+        let e = (rule.eval)(rec, ctx);
+        let (points, severity) = ctx
+            .params
+            .rule(rule.id)
+            .map_or((rule.points, rule.severity), |r| (r.points, r.severity));
+        let exact = match e.status {
+            Status::Pass | Status::Partial | Status::Fail => points * e.fraction.clamp(0.0, 1.0),
+            _ => 0.0,
+        };
+        (finding(rule, e, (points, severity)), exact)
+    }));
+    out
 }
 
 fn missing_fields(findings: &[Finding]) -> Vec<String> {
@@ -210,7 +211,7 @@ pub fn score(rec: &OfficeRecord, params: &Parameters) -> Report {
 /// `t10-qualification-trend` when the record has no `previous_qualification_ratio`).
 pub fn score_with(rec: &OfficeRecord, params: &Parameters, previous_ratio: Option<f64>) -> Report {
     let ctx = EvalCtx { params, previous_ratio };
-    let evaluated = evaluate(office_rules(), rec, &ctx);
+    let evaluated = evaluate(office_rules(), office_rules().count(), rec, &ctx);
     let all = totals(evaluated.iter().map(|(f, x)| (f, *x)));
     let (dimensions, exact_dims): (Vec<DimensionScore>, Vec<Option<f64>>) = Dimension::OFFICE
         .iter()
@@ -269,7 +270,7 @@ pub fn score_district(rec: &DistrictRecord, params: &Parameters, offices: Option
         previous_ratio: None,
     };
     let rules = district_rules().filter(|r| r.year.is_none_or(|y| y == rec.year));
-    let evaluated = evaluate(rules, rec, &ctx);
+    let evaluated = evaluate(rules, district_rules().count(), rec, &ctx);
     let all = totals(evaluated.iter().map(|(f, x)| (f, *x)));
     let total = (base_score(&all) + all.bonus).min(100.0);
     let findings: Vec<Finding> = evaluated.into_iter().map(|(f, _)| f).collect();

@@ -141,19 +141,6 @@ impl std::error::Error for ValidationError {}
 #[error("{} validation error(s), first: {}", .0.len(), .0.first().map(|e| e.to_string()).unwrap_or_default())]
 pub struct ValidationErrors(pub Vec<ValidationError>);
 
-/// Which JSON type a value has, in words (en, zh).
-pub(crate) fn type_name(v: &Value) -> (&'static str, &'static str) {
-    match v {
-        Value::Null => ("null", "空值"),
-        Value::Bool(_) => ("a boolean", "布尔值"),
-        Value::Number(n) if super::reader::integral(n).is_some() => ("an integer", "整数"),
-        Value::Number(_) => ("a decimal number", "小数"),
-        Value::String(_) => ("a string", "字符串"),
-        Value::Array(_) => ("an array", "数组"),
-        Value::Object(_) => ("an object", "对象"),
-    }
-}
-
 /// `，是否应为`x`？` / `, did you mean `x`?` when `ctx` has a suggestion, else empty.
 fn did_you_mean(ctx: &Map<String, Value>) -> (String, String) {
     let sug = s(ctx, "suggestion");

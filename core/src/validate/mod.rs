@@ -4,6 +4,7 @@
 //! and a `ctx` object. Personal numbers are never echoed (see [`pii`]).
 
 mod error;
+mod node;
 mod parse;
 pub mod pii;
 pub(crate) mod reader;
@@ -14,6 +15,7 @@ pub use parse::MAX_RECORD_BYTES;
 
 use crate::model::{DistrictRecord, OfficeRecord, Record};
 use error::ctx;
+use node::Node;
 use reader::Reader;
 use serde_json::{json, Value};
 
@@ -55,13 +57,18 @@ fn parse_error(f: parse::ParseFailure) -> ValidationError {
 /// `invalid_json`, `duplicate_key` or `input_too_large`.
 pub fn parse_value(text: &str) -> Result<Value, ValidationError> {
     if text.len() > MAX_RECORD_BYTES {
-        return Err(ValidationError::new(
-            ErrorCode::InputTooLarge,
-            "",
-            ctx([("bytes", json!(text.len())), ("max", json!(MAX_RECORD_BYTES))]),
-        ));
+        return Err(too_large(text));
     }
     parse::parse_json(text).map_err(parse_error)
+}
+
+/// The error for a text longer than [`MAX_RECORD_BYTES`].
+fn too_large(text: &str) -> ValidationError {
+    ValidationError::new(
+        ErrorCode::InputTooLarge,
+        "",
+        ctx([("bytes", json!(text.len())), ("max", json!(MAX_RECORD_BYTES))]),
+    )
 }
 
 /// Parses and validates one record from JSON text.
@@ -80,8 +87,11 @@ pub fn parse_value(text: &str) -> Result<Value, ValidationError> {
 /// assert!(errors.0.iter().any(|e| e.code.as_str() == "required" && e.path == "/office"));
 /// ```
 pub fn parse(text: &str) -> Result<Record, ValidationErrors> {
-    let v = parse_value(text).map_err(|e| ValidationErrors(vec![e]))?;
-    from_value(&v)
+    if text.len() > MAX_RECORD_BYTES {
+        return Err(ValidationErrors(vec![too_large(text)]));
+    }
+    let v = parse::parse_node(text).map_err(|f| ValidationErrors(vec![parse_error(f)]))?;
+    from_node(&v)
 }
 
 /// Validates a JSON value and builds the typed record.
@@ -89,6 +99,10 @@ pub fn parse(text: &str) -> Result<Record, ValidationErrors> {
 /// # Errors
 /// Every problem of the record.
 pub fn from_value(v: &Value) -> Result<Record, ValidationErrors> {
+    from_node(&Node::from_value(v))
+}
+
+fn from_node(v: &Node) -> Result<Record, ValidationErrors> {
     let mut r = Reader::default();
     let rec = read_record(&mut r, v);
     match rec {
@@ -97,8 +111,8 @@ pub fn from_value(v: &Value) -> Result<Record, ValidationErrors> {
     }
 }
 
-fn read_record(r: &mut Reader, v: &Value) -> Option<Record> {
-    let Value::Object(map) = v else {
+fn read_record(r: &mut Reader, v: &Node) -> Option<Record> {
+    let Node::Object(map) = v else {
         r.type_error("", v, ("an object", "对象"));
         return None;
     };
@@ -107,7 +121,7 @@ fn read_record(r: &mut Reader, v: &Value) -> Option<Record> {
             r.push(ErrorCode::Required, "/format", ctx([("field", json!("format"))]));
             return None;
         }
-        Some(Value::String(f)) => f.as_str(),
+        Some(Node::String(f)) => f.as_ref(),
         Some(other) => {
             r.type_error("/format", other, ("a string", "字符串"));
             return None;
@@ -115,11 +129,11 @@ fn read_record(r: &mut Reader, v: &Value) -> Option<Record> {
     };
     match format {
         "sifasuo.office/1" => {
-            let o = r.object(v, String::new(), sections::OFFICE_RECORD)?;
+            let o = r.object(v, reader::Path::Root, sections::OFFICE_RECORD)?;
             sections::office_record(r, &o).map(|rec| Record::Office(Box::new(rec)))
         }
         "sifasuo.district/1" => {
-            let o = r.object(v, String::new(), sections::DISTRICT_RECORD)?;
+            let o = r.object(v, reader::Path::Root, sections::DISTRICT_RECORD)?;
             sections::district_record(r, &o).map(Record::District)
         }
         other => {

@@ -127,6 +127,10 @@ fn is_separator(c: Option<&char>) -> bool {
 /// Personal numbers in `text`. `strict`: only what is certainly personal (ID numbers with a valid
 /// check digit, mobile numbers starting 13–19); else everything shaped like one.
 fn scan(text: &str, strict: bool) -> Vec<Found> {
+    // most texts have no digit at all: nothing to find, and no need to look at them char by char
+    if !text.chars().any(|c| digit(c).is_some()) {
+        return Vec::new();
+    }
     let chars: Vec<char> = text.chars().collect();
     let runs = runs(&chars);
     let mut out = Vec::new();

@@ -1,6 +1,7 @@
 //! A reader that walks a JSON value, builds typed values and collects every error on the way.
 
-use super::error::{ctx, type_name, ErrorCode, ValidationError};
+use super::error::{ctx, ErrorCode, ValidationError};
+use super::node::{Fields, Node};
 use super::pii;
 use crate::model::{AreaM2, Count, Ratio, MAX_AREA_M2, MAX_COUNT};
 use serde_json::{json, Map, Value};
@@ -10,15 +11,66 @@ pub(crate) fn escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
-/// An object being read, with its JSON Pointer.
-pub(crate) struct Obj<'a> {
-    pub map: &'a Map<String, Value>,
-    pub path: String,
+/// Appends `/` and the escaped `token` to `out`.
+fn push_token(out: &mut String, token: &str) {
+    out.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
 }
 
-impl Obj<'_> {
+/// Where a value is. The JSON Pointer text is only built ([`Path::render`]) when an error
+/// needs it, so reading a valid record allocates no paths.
+#[derive(Clone, Copy)]
+pub(crate) enum Path<'p> {
+    /// The whole record (`""`).
+    Root,
+    /// A member of the object at the first path.
+    Key(&'p Path<'p>, &'p str),
+    /// An element of the array at the first path.
+    Index(&'p Path<'p>, usize),
+}
+
+impl Path<'_> {
+    fn write(&self, out: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Key(parent, key) => {
+                parent.write(out);
+                push_token(out, key);
+            }
+            Path::Index(parent, i) => {
+                parent.write(out);
+                out.push('/');
+                out.push_str(&i.to_string());
+            }
+        }
+    }
+
+    /// The JSON Pointer.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+}
+
+/// An object being read, with where it is.
+pub(crate) struct Obj<'a, 'p> {
+    pub map: &'a Fields<'a>,
+    pub path: Path<'p>,
+}
+
+impl Obj<'_, '_> {
+    /// The JSON Pointer of member `key` (built: call it only to report an error).
     pub fn at(&self, key: &str) -> String {
-        format!("{}/{}", self.path, escape(key))
+        let mut out = self.path.render();
+        push_token(&mut out, key);
+        out
     }
 }
 
@@ -124,8 +176,8 @@ impl Reader {
         self.errors.push(ValidationError::new(code, path, c));
     }
 
-    pub fn type_error(&mut self, path: &str, v: &Value, expected: (&str, &str)) {
-        let (found, found_zh) = type_name(v);
+    pub fn type_error(&mut self, path: &str, v: &Node, expected: (&str, &str)) {
+        let (found, found_zh) = v.type_name();
         self.push(
             ErrorCode::TypeError,
             path,
@@ -139,34 +191,35 @@ impl Reader {
     }
 
     /// Reads `v` as an object with the given fields; unknown fields are reported.
-    pub fn object<'a>(&mut self, v: &'a Value, path: String, known: &[&str]) -> Option<Obj<'a>> {
-        let Value::Object(map) = v else {
-            self.type_error(&path, v, ("an object", "对象"));
+    pub fn object<'a, 'p>(&mut self, v: &'a Node<'a>, path: Path<'p>, known: &[&str]) -> Option<Obj<'a, 'p>> {
+        let Node::Object(map) = v else {
+            self.type_error(&path.render(), v, ("an object", "对象"));
             return None;
         };
-        for key in map.keys() {
-            if !known.contains(&key.as_str()) {
+        if map.keys().any(|key| !known.contains(&key)) {
+            // reported in the order of the keys, as a sorted map would give them
+            let mut unknown: Vec<&str> = map.keys().filter(|key| !known.contains(key)).collect();
+            unknown.sort_unstable();
+            for key in unknown {
                 let mut c = ctx([("field", json!(key))]);
                 if let Some(s) = suggest(key, known.iter().copied()) {
                     c.insert("suggestion".into(), json!(s));
                 }
-                self.push(
-                    ErrorCode::UnknownField,
-                    format!("{path}/{}", escape(&pii::redact(key))),
-                    c,
-                );
+                let mut at = path.render();
+                push_token(&mut at, &pii::redact(key));
+                self.push(ErrorCode::UnknownField, at, c);
             }
         }
         Some(Obj { map, path })
     }
 
     /// The value of `key`, `None` when absent or null.
-    pub fn get<'a>(&self, o: &Obj<'a>, key: &str) -> Option<&'a Value> {
+    pub fn get<'a>(&self, o: &Obj<'a, '_>, key: &str) -> Option<&'a Node<'a>> {
         o.map.get(key).filter(|v| !v.is_null())
     }
 
     /// A required value: reports `required` when absent or null.
-    pub fn required<'a>(&mut self, o: &Obj<'a>, key: &str) -> Option<&'a Value> {
+    pub fn required<'a>(&mut self, o: &Obj<'a, '_>, key: &str) -> Option<&'a Node<'a>> {
         let v = self.get(o, key);
         if v.is_none() {
             self.push(ErrorCode::Required, o.at(key), ctx([("field", json!(key))]));
@@ -177,7 +230,7 @@ impl Reader {
     pub fn bool(&mut self, o: &Obj, key: &str) -> Option<bool> {
         let v = self.get(o, key)?;
         match v {
-            Value::Bool(b) => Some(*b),
+            Node::Bool(b) => Some(*b),
             _ => {
                 self.type_error(&o.at(key), v, ("a boolean (true/false)", "布尔值（true/false）"));
                 None
@@ -186,8 +239,8 @@ impl Reader {
     }
 
     /// An integer within `min..=max`, reported at `path`.
-    pub fn integer(&mut self, path: &str, v: &Value, min: i64, max: i64) -> Option<i64> {
-        let Value::Number(n) = v else {
+    pub fn integer(&mut self, path: &str, v: &Node, min: i64, max: i64) -> Option<i64> {
+        let Node::Number(n) = v else {
             self.type_error(path, v, ("an integer", "整数"));
             return None;
         };
@@ -255,16 +308,19 @@ impl Reader {
         } else {
             self.get(o, key)?
         };
-        let Value::String(s) = v else {
+        let Node::String(s) = v else {
             self.type_error(&o.at(key), v, ("a string", "字符串"));
             return None;
         };
-        let path = o.at(key);
-        let mut ok = true;
         let len = s.chars().count();
-        if required && s.trim().is_empty() {
+        let empty = required && s.trim().is_empty();
+        let found = pii::find(s);
+        if !empty && len <= max_chars && found.is_empty() {
+            return Some(s.to_string());
+        }
+        let path = o.at(key);
+        if empty {
             self.push(ErrorCode::EmptyString, path.clone(), ctx([("field", json!(key))]));
-            ok = false;
         }
         if len > max_chars {
             self.push(
@@ -272,17 +328,15 @@ impl Reader {
                 path.clone(),
                 ctx([("length", json!(len)), ("max", json!(max_chars))]),
             );
-            ok = false;
         }
-        for found in pii::find(s) {
+        for found in found {
             self.push(
                 ErrorCode::PersonalData,
                 path.clone(),
                 ctx([("kind", json!(found.kind.as_str())), ("masked", json!(found.masked))]),
             );
-            ok = false;
         }
-        ok.then(|| s.clone())
+        None
     }
 
     /// A string from a closed list, parsed with serde.
@@ -298,12 +352,13 @@ impl Reader {
         } else {
             self.get(o, key)?
         };
-        let Value::String(s) = v else {
+        let Node::String(s) = v else {
             self.type_error(&o.at(key), v, ("a string", "字符串"));
             return None;
         };
-        if allowed.contains(&s.as_str()) {
-            if let Ok(t) = serde_json::from_value(v.clone()) {
+        if allowed.contains(&s.as_ref()) {
+            let de = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(s);
+            if let Ok(t) = T::deserialize(de) {
                 return Some(t);
             }
         }
@@ -326,7 +381,7 @@ impl Reader {
         let Some(v) = self.get(o, key) else {
             return T::default();
         };
-        match self.object(v, o.at(key), known) {
+        match self.object(v, Path::Key(&o.path, key), known) {
             Some(inner) => read(self, &inner),
             None => T::default(),
         }

@@ -1,9 +1,10 @@
 //! Reading each section of a record, in the order of the plan's headings.
 
 use super::error::{ctx, ErrorCode};
-use super::reader::{integral, suggest, Obj, Reader};
+use super::node::Node;
+use super::reader::{integral, suggest, Obj, Path, Reader};
 use crate::model::*;
-use serde_json::{json, Value};
+use serde_json::json;
 use std::collections::HashMap;
 
 const POLITICAL: &[&str] = &[
@@ -335,7 +336,7 @@ const UNIT: &[&str] = &[
 /// Reads `units`; `None` when absent.
 pub(crate) fn units(r: &mut Reader, o: &Obj) -> Option<Vec<Unit>> {
     let v = r.get(o, "units")?;
-    let Value::Array(items) = v else {
+    let Node::Array(items) = v else {
         r.type_error(&o.at("units"), v, ("an array", "数组"));
         return None;
     };
@@ -347,16 +348,18 @@ pub(crate) fn units(r: &mut Reader, o: &Obj) -> Option<Vec<Unit>> {
         );
         return None;
     }
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(items.len());
     let mut out = Vec::with_capacity(items.len());
+    let units_path = Path::Key(&o.path, "units");
     for (i, item) in items.iter().enumerate() {
-        let Some(u) = r.object(item, format!("{}/{i}", o.at("units")), UNIT) else {
+        let Some(u) = r.object(item, Path::Index(&units_path, i), UNIT) else {
             continue;
         };
         let name = r.text(&u, "name", MAX_NAME_CHARS, true);
-        if let Some(n) = &name {
+        // the valid name, borrowed from the input (`name` is a copy of it)
+        if let (Some(_), Some(Node::String(n))) = (&name, u.map.get("name")) {
             // names that differ only in surrounding blanks are the same unit
-            if let Some(first) = seen.insert(n.trim().to_string(), i) {
+            if let Some(first) = seen.insert(n.trim(), i) {
                 r.push(
                     ErrorCode::DuplicateUnit,
                     u.at("name"),
@@ -381,10 +384,11 @@ pub(crate) fn units(r: &mut Reader, o: &Obj) -> Option<Vec<Unit>> {
 /// Reads `district` (required), suggesting the closest district for typos.
 pub(crate) fn district(r: &mut Reader, o: &Obj, key: &str) -> Option<District> {
     let v = r.required(o, key)?;
-    let Value::String(s) = v else {
+    let Node::String(s) = v else {
         r.type_error(&o.at(key), v, ("a string", "字符串"));
         return None;
     };
+    let s = s.as_ref();
     if let Some(d) = District::from_zh(s) {
         return Some(d);
     }
@@ -393,7 +397,7 @@ pub(crate) fn district(r: &mut Reader, o: &Obj, key: &str) -> Option<District> {
     let sug = names
         .iter()
         .copied()
-        .find(|n| n.starts_with(s.as_str()) && !s.is_empty())
+        .find(|n| n.starts_with(s) && !s.is_empty())
         .or_else(|| suggest(s, names.iter().copied()));
     let mut c = ctx([("value", json!(s))]);
     if let Some(sug) = sug {
@@ -427,7 +431,7 @@ fn standard_and_year(r: &mut Reader, o: &Obj) -> (Option<Standard>, Option<i32>,
     let mut ok = true;
     let standard = match r.get(o, "standard") {
         None => None,
-        Some(Value::String(s)) => match Standard::ALL.into_iter().find(|st| st.id() == s) {
+        Some(Node::String(s)) => match Standard::ALL.into_iter().find(|st| st.id() == s) {
             Some(st) => Some(st),
             None => {
                 let mut c = ctx([("value", json!(s))]);
@@ -447,7 +451,7 @@ fn standard_and_year(r: &mut Reader, o: &Obj) -> (Option<Standard>, Option<i32>,
     };
     let years = standard.unwrap_or_default().years();
     let year = r.required(o, "year").and_then(|v| {
-        let Some(i) = v.as_number().and_then(integral) else {
+        let Some((n, i)) = v.as_number().and_then(|n| integral(n).map(|i| (n, i))) else {
             r.type_error(&o.at("year"), v, ("an integer", "整数"));
             return None;
         };
@@ -458,7 +462,7 @@ fn standard_and_year(r: &mut Reader, o: &Obj) -> (Option<Standard>, Option<i32>,
                     ErrorCode::YearOutOfRange,
                     o.at("year"),
                     ctx([
-                        ("value", v.clone()),
+                        ("value", json!(n)),
                         ("min", json!(years.start())),
                         ("max", json!(years.end())),
                     ]),
@@ -475,7 +479,7 @@ pub(crate) fn office_record(r: &mut Reader, o: &Obj) -> Option<OfficeRecord> {
     let (standard, year, std_ok) = standard_and_year(r, o);
     let info = r
         .required(o, "office")
-        .and_then(|v| r.object(v, o.at("office"), OFFICE_INFO))
+        .and_then(|v| r.object(v, Path::Key(&o.path, "office"), OFFICE_INFO))
         .map(|i| {
             (
                 r.text(&i, "code", MAX_CODE_CHARS, true),
