@@ -280,12 +280,12 @@ fn score_sheets(rows: &[Row]) -> Vec<Sheet> {
                 text(&r.office.code),
                 text(&r.office.name),
                 Cell::Number(f64::from(r.year)),
-                text(&p.clause),
+                text(p.clause.as_ref()),
                 text(&p.rule),
                 text(status_zh(p.status.as_str())),
                 Cell::Number(p.points_lost),
                 text(&p.message),
-                text(&p.quote),
+                text(p.quote.as_ref()),
             ]);
         }
     }
