@@ -118,6 +118,50 @@ fn layout_has_one_column_per_field_with_unique_headers() {
             "year"
         ]
     );
+    // then the plan's order of headings, as the model declares them; notes and standard last
+    let sections: Vec<&str> = lay
+        .offices
+        .iter()
+        .skip(6)
+        .map(|c| c.id.split('.').next().unwrap())
+        .fold(Vec::new(), |mut acc, s| {
+            if acc.last() != Some(&s) {
+                acc.push(s);
+            }
+            acc
+        });
+    assert_eq!(
+        sections,
+        [
+            "political",
+            "administration",
+            "mediation",
+            "legal_education",
+            "community_correction",
+            "resettlement",
+            "public_legal_service",
+            "staffing",
+            "support",
+            "notes",
+            "standard"
+        ]
+    );
+    let support: Vec<&str> = lay
+        .offices
+        .iter()
+        .filter(|c| c.id.starts_with("support.premises."))
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(
+        support,
+        [
+            "support.premises.total_area_m2",
+            "support.premises.business_area_m2",
+            "support.premises.archive",
+            "support.premises.built_or_renovated",
+            "support.premises.signage_compliant"
+        ]
+    );
     assert_eq!(lay.units[0].id, "office.code");
     assert_eq!(lay.units[1].id, "year");
     assert_eq!(lay.units[2].id, "units.name");

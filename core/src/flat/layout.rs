@@ -2,7 +2,6 @@
 //! model's field order (its `Serialize` order), never written by hand.
 
 use crate::schema::{schema, SchemaKind};
-use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::sync::OnceLock;
@@ -168,8 +167,8 @@ fn build() -> Layout {
     let district_schema = schema(SchemaKind::District);
     let office_leaves = leaves(&office_schema);
     let district_leaves = leaves(&district_schema);
-    let office_order = field_order(&example("sifasuo.office/1", &office_leaves));
-    let district_order = field_order(&example("sifasuo.district/1", &district_leaves));
+    let office_order = field_order("sifasuo.office/1", &office_leaves);
+    let district_order = field_order("sifasuo.district/1", &district_leaves);
 
     let mut offices: Vec<Column> = Vec::new();
     let mut unit_cols: Vec<Column> = Vec::new();
@@ -417,26 +416,35 @@ fn walk_object(
     }
 }
 
-/// A record with every field set (serialised through the model, so in the model's order).
-fn example(format: &str, leaves: &[Leaf]) -> String {
+/// The paths of a record kind's fields in the order the validator reads them — the model's
+/// order, which follows the plan. Every field is set to a value of the wrong type, so that each
+/// yields one error, in reading order. (No serde `Deserialize`/`Serialize` of the model: the
+/// wasm build would carry their code.)
+fn field_order(format: &str, leaves: &[Leaf]) -> Vec<Vec<String>> {
     let mut root = Value::Object(Map::new());
-    insert(&mut root, &["format".to_string()], Value::from(format));
     for leaf in leaves {
-        let v = match kind_of(&leaf.node) {
-            ColumnKind::Boolean => Value::Bool(true),
-            ColumnKind::Integer { min, .. } => Value::from(min.max(0)),
-            ColumnKind::Number { .. } => Value::from(0.0),
-            ColumnKind::Text { .. } => Value::from("x"),
-            ColumnKind::Choice { choices } => Value::from(choices.first().map(|c| c.value.clone()).unwrap_or_default()),
-        };
-        insert(&mut root, &leaf.tokens, v);
+        insert(&mut root, &leaf.tokens, Value::Array(Vec::new()));
     }
-    // through the validator (which the crate has anyway) rather than serde's derived
-    // Deserialize, which would add its code to the wasm build
-    match crate::validate::from_value(&root) {
-        Ok(model) => serde_json::to_string(&model).unwrap_or_default(),
-        Err(_) => String::new(),
+    insert(&mut root, &["format".to_string()], Value::from(format));
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for e in crate::validate::validate_value(&root) {
+        let tokens: Vec<String> = e
+            .path
+            .split('/')
+            .skip(1)
+            .map(|t| {
+                if t.parse::<usize>().is_ok() {
+                    "*".to_string()
+                } else {
+                    t.to_string()
+                }
+            })
+            .collect();
+        if !out.contains(&tokens) {
+            out.push(tokens);
+        }
     }
+    out
 }
 
 /// Sets `tokens` (`*`: the first array element) in `root`, creating objects and arrays.
@@ -465,89 +473,5 @@ pub(crate) fn insert(root: &mut Value, tokens: &[String], v: Value) {
     if let Value::Object(m) = root {
         let child = m.entry(first.clone()).or_insert(Value::Null);
         insert(child, rest, v);
-    }
-}
-
-/// The paths of the scalars of a JSON text, in the text's order (`*` for array elements).
-fn field_order(text: &str) -> Vec<Vec<String>> {
-    let mut out = Vec::new();
-    let mut de = serde_json::Deserializer::from_str(text);
-    let _ = Paths {
-        prefix: Vec::new(),
-        out: &mut out,
-    }
-    .deserialize(&mut de);
-    out
-}
-
-struct Paths<'a> {
-    prefix: Vec<String>,
-    out: &'a mut Vec<Vec<String>>,
-}
-
-impl<'de> DeserializeSeed<'de> for Paths<'_> {
-    type Value = ();
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl Paths<'_> {
-    fn leaf<E>(self) -> Result<(), E> {
-        self.out.push(self.prefix);
-        Ok(())
-    }
-}
-
-impl<'de> Visitor<'de> for Paths<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("JSON")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<(), A::Error> {
-        let out = self.out;
-        while let Some(k) = m.next_key::<String>()? {
-            let mut prefix = self.prefix.clone();
-            prefix.push(k);
-            m.next_value_seed(Paths { prefix, out: &mut *out })?;
-        }
-        Ok(())
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<(), A::Error> {
-        let out = self.out;
-        let mut prefix = self.prefix;
-        prefix.push("*".into());
-        let mut scratch = Vec::new();
-        let mut first = true;
-        loop {
-            let sink = if first { &mut *out } else { &mut scratch };
-            if s.next_element_seed(Paths {
-                prefix: prefix.clone(),
-                out: sink,
-            })?
-            .is_none()
-            {
-                return Ok(());
-            }
-            first = false;
-        }
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        self.leaf()
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        self.leaf()
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        self.leaf()
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        self.leaf()
-    }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        self.leaf()
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        self.leaf()
     }
 }
