@@ -96,6 +96,52 @@ struct Seen {
     ratio: f64,
 }
 
+/// What the first pass takes from one record.
+#[derive(Debug, Clone, Copy)]
+struct Peeked {
+    key: u64,
+    ratio: f64,
+    district_year: Option<(District, i32)>,
+}
+
+/// The key (and qualification ratio) of one record's text, when it has one.
+fn peek(text: &str) -> Option<Peeked> {
+    let p = serde_json::from_str::<Peek>(text.strip_prefix('\u{feff}').unwrap_or(text)).ok()?;
+    let year = p.year.as_ref().and_then(Value::as_i64)?;
+    match p.format.as_ref().and_then(Value::as_str) {
+        Some("sifasuo.office/1") => {
+            let code = p.office.and_then(|o| o.code)?;
+            let code = code.as_str()?;
+            let ratio = p.staffing.map_or(f64::NAN, |s| {
+                let staff = s.staff.as_ref().and_then(Value::as_u64).filter(|s| *s > 0);
+                let q = s.legal_qualification.as_ref().and_then(Value::as_u64);
+                match (staff, q) {
+                    (Some(staff), Some(q)) => q as f64 / staff as f64,
+                    _ => f64::NAN,
+                }
+            });
+            Some(Peeked {
+                key: key_hash(0, code, year),
+                ratio,
+                district_year: None,
+            })
+        }
+        Some("sifasuo.district/1") => {
+            let d = p.district.as_ref().and_then(Value::as_str)?;
+            let district_year = match (District::from_zh(d), i32::try_from(year)) {
+                (Some(dist), Ok(y)) => Some((dist, y)),
+                _ => None,
+            };
+            Some(Peeked {
+                key: key_hash(1, d, year),
+                ratio: f64::NAN,
+                district_year,
+            })
+        }
+        _ => None,
+    }
+}
+
 /// What the first pass learns: per (code, year) key hash, occurrences and the qualification
 /// ratio (about 32 bytes a record).
 #[derive(Debug, Default)]
@@ -108,44 +154,18 @@ pub struct BatchIndex {
 impl BatchIndex {
     /// Looks at one record's text.
     pub fn add(&mut self, index: usize, text: &str) {
-        let Ok(p) = serde_json::from_str::<Peek>(text.strip_prefix('\u{feff}').unwrap_or(text)) else {
-            return;
-        };
-        let Some(year) = p.year.as_ref().and_then(Value::as_i64) else {
-            return;
-        };
+        if let Some(p) = peek(text) {
+            self.note_peeked(index, p);
+        }
+    }
+
+    fn note_peeked(&mut self, index: usize, p: Peeked) {
         let idx = u32::try_from(index).unwrap_or(u32::MAX);
-        match p.format.as_ref().and_then(Value::as_str) {
-            Some("sifasuo.office/1") => {
-                let Some(code) = p
-                    .office
-                    .and_then(|o| o.code)
-                    .and_then(|c| c.as_str().map(str::to_owned))
-                else {
-                    return;
-                };
-                let ratio = p.staffing.map_or(f64::NAN, |s| {
-                    let staff = s.staff.as_ref().and_then(Value::as_u64).filter(|s| *s > 0);
-                    let q = s.legal_qualification.as_ref().and_then(Value::as_u64);
-                    match (staff, q) {
-                        (Some(staff), Some(q)) => q as f64 / staff as f64,
-                        _ => f64::NAN,
-                    }
-                });
-                self.note(key_hash(0, &code, year), idx, ratio);
+        self.note(p.key, idx, p.ratio);
+        if let Some(dy) = p.district_year {
+            if !self.district_years.contains(&dy) {
+                self.district_years.push(dy);
             }
-            Some("sifasuo.district/1") => {
-                let Some(d) = p.district.as_ref().and_then(Value::as_str) else {
-                    return;
-                };
-                self.note(key_hash(1, d, year), idx, f64::NAN);
-                if let (Some(dist), Ok(y)) = (District::from_zh(d), i32::try_from(year)) {
-                    if !self.district_years.contains(&(dist, y)) {
-                        self.district_years.push((dist, y));
-                    }
-                }
-            }
-            _ => {}
         }
     }
 
@@ -241,6 +261,9 @@ struct Accumulators {
     by_district: HashMap<(District, i32), Vec<Report>>,
 }
 
+/// A chunk being scored: its rows' sources and the worker scoring it.
+type Pending<'s> = (Vec<(usize, Source)>, std::thread::ScopedJoinHandle<'s, Vec<Outcome>>);
+
 /// Scores a stream of items in two passes. `items` is called twice and must yield the same
 /// items both times. `sink` receives every row in input order; district reports come with the
 /// roll-up of their offices (those rows are emitted after the last item, in input order among
@@ -250,35 +273,18 @@ where
     I: Iterator<Item = Item>,
     F: FnMut(Row),
 {
-    let mut idx = BatchIndex::default();
-    for (i, (_, text)) in items().enumerate() {
-        if let Ok(t) = text {
-            idx.add(i, &t);
-        }
-    }
     let threads = if opts.threads == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     } else {
         opts.threads
     };
+    let size = opts.chunk.max(1);
+    let idx = first_pass(items(), threads, size);
     let mut acc = Accumulators::default();
     let mut held: Vec<Row> = Vec::new();
     let mut emitted = 0usize;
-    let mut chunk: Vec<(usize, Item)> = Vec::with_capacity(opts.chunk.max(1));
-    let mut it = items().enumerate().peekable();
-    loop {
-        chunk.clear();
-        while chunk.len() < opts.chunk.max(1) {
-            match it.next() {
-                Some(x) => chunk.push(x),
-                None => break,
-            }
-        }
-        if chunk.is_empty() {
-            break;
-        }
-        let outcomes = score_chunk(&idx, params, &chunk, threads);
-        for ((index, (source, _)), outcome) in chunk.drain(..).zip(outcomes) {
+    let mut emit = |sources: Vec<(usize, Source)>, outcomes: Vec<Outcome>| {
+        for ((index, source), outcome) in sources.into_iter().zip(outcomes) {
             let row = Row { index, source, outcome };
             match &row.outcome {
                 Outcome::Office { report } => {
@@ -296,6 +302,47 @@ where
             emitted += 1;
             sink(row);
         }
+    };
+    let mut it = items().enumerate();
+    let next_chunk = |it: &mut std::iter::Enumerate<I>| -> Vec<(usize, Item)> { it.by_ref().take(size).collect() };
+    let sources_of = |chunk: &[(usize, Item)]| -> Vec<(usize, Source)> {
+        chunk.iter().map(|(i, (src, _))| (*i, src.clone())).collect()
+    };
+    if threads <= 1 {
+        loop {
+            let chunk = next_chunk(&mut it);
+            if chunk.is_empty() {
+                break;
+            }
+            let outcomes = score_chunk(&idx, params, &chunk, 1);
+            emit(sources_of(&chunk), outcomes);
+        }
+    } else {
+        // pipelined: workers score chunk n while this thread reads chunk n + 1 and emits
+        // the rows of chunk n − 1
+        let idx = &idx;
+        std::thread::scope(|s| {
+            let mut pending: Option<Pending<'_>> = None;
+            loop {
+                let chunk = next_chunk(&mut it);
+                let next = (!chunk.is_empty()).then(|| {
+                    let sources = sources_of(&chunk);
+                    let handle = s.spawn(move || score_chunk(idx, params, &chunk, threads));
+                    (sources, handle)
+                });
+                if let Some((sources, handle)) = pending.take() {
+                    // core never panics on input; should a worker die, its records still get rows
+                    let outcomes = handle
+                        .join()
+                        .unwrap_or_else(|_| sources.iter().map(|_| Outcome::Invalid { errors: Vec::new() }).collect());
+                    emit(sources, outcomes);
+                }
+                match next {
+                    None => break,
+                    Some(n) => pending = Some(n),
+                }
+            }
+        });
     }
     for mut row in held {
         if let Outcome::District { report } = &mut row.outcome {
@@ -307,6 +354,48 @@ where
         sink(row);
     }
     emitted
+}
+
+/// The first pass: every record's key, peeked at in parallel chunks, noted in input order.
+fn first_pass(items: impl Iterator<Item = Item>, threads: usize, size: usize) -> BatchIndex {
+    let mut idx = BatchIndex::default();
+    if threads <= 1 {
+        for (i, (_, text)) in items.enumerate() {
+            if let Ok(t) = text {
+                idx.add(i, &t);
+            }
+        }
+        return idx;
+    }
+    let mut it = items.enumerate();
+    loop {
+        let raw: Vec<(usize, Item)> = it.by_ref().take(size.saturating_mul(threads)).collect();
+        if raw.is_empty() {
+            break;
+        }
+        let chunk: Vec<(usize, String)> = raw
+            .into_iter()
+            .filter_map(|(i, (_, text))| text.ok().map(|t| (i, t)))
+            .collect();
+        let per = chunk.len().div_ceil(threads).max(1);
+        let peeks: Vec<Option<Peeked>> = std::thread::scope(|s| {
+            let handles: Vec<_> = chunk
+                .chunks(per)
+                .map(|part| s.spawn(move || part.iter().map(|(_, t)| peek(t)).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                .zip(chunk.chunks(per))
+                .flat_map(|(h, part)| h.join().unwrap_or_else(|_| part.iter().map(|(_, t)| peek(t)).collect()))
+                .collect()
+        });
+        for ((i, _), p) in chunk.iter().zip(peeks) {
+            if let Some(p) = p {
+                idx.note_peeked(*i, p);
+            }
+        }
+    }
+    idx
 }
 
 fn score_chunk(idx: &BatchIndex, params: &Parameters, chunk: &[(usize, Item)], threads: usize) -> Vec<Outcome> {

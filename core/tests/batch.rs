@@ -95,6 +95,9 @@ fn parallel_and_sequential_give_the_same_rows() {
     let a = score_files(&files, 1);
     let b = score_files(&files, 2);
     assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+    // more workers than cores: the pipelined chunks still come out in input order
+    let c = score_files(&files, 5);
+    assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&c).unwrap());
 }
 
 #[test]
