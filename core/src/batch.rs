@@ -332,9 +332,12 @@ where
                 });
                 if let Some((sources, handle)) = pending.take() {
                     // core never panics on input; should a worker die, its records still get rows
-                    let outcomes = handle
-                        .join()
-                        .unwrap_or_else(|_| sources.iter().map(|_| Outcome::Invalid { errors: Vec::new() }).collect());
+                    let outcomes = handle.join().unwrap_or_else(|_| {
+                        sources
+                            .iter()
+                            .map(|_| Outcome::Invalid { errors: Vec::new() })
+                            .collect()
+                    });
                     emit(sources, outcomes);
                 }
                 match next {
