@@ -273,7 +273,9 @@ where
     I: Iterator<Item = Item>,
     F: FnMut(Row),
 {
-    let threads = if opts.threads == 0 {
+    let threads = if cfg!(target_arch = "wasm32") {
+        1 // no threads there; and the threaded code is left out of the module
+    } else if opts.threads == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     } else {
         opts.threads
@@ -308,7 +310,7 @@ where
     let sources_of = |chunk: &[(usize, Item)]| -> Vec<(usize, Source)> {
         chunk.iter().map(|(i, (src, _))| (*i, src.clone())).collect()
     };
-    if threads <= 1 {
+    if threads <= 1 || cfg!(target_arch = "wasm32") {
         loop {
             let chunk = next_chunk(&mut it);
             if chunk.is_empty() {
@@ -362,7 +364,7 @@ where
 /// The first pass: every record's key, peeked at in parallel chunks, noted in input order.
 fn first_pass(items: impl Iterator<Item = Item>, threads: usize, size: usize) -> BatchIndex {
     let mut idx = BatchIndex::default();
-    if threads <= 1 {
+    if threads <= 1 || cfg!(target_arch = "wasm32") {
         for (i, (_, text)) in items.enumerate() {
             if let Ok(t) = text {
                 idx.add(i, &t);
@@ -402,7 +404,7 @@ fn first_pass(items: impl Iterator<Item = Item>, threads: usize, size: usize) ->
 }
 
 fn score_chunk(idx: &BatchIndex, params: &Parameters, chunk: &[(usize, Item)], threads: usize) -> Vec<Outcome> {
-    if threads <= 1 || chunk.len() < 2 {
+    if threads <= 1 || chunk.len() < 2 || cfg!(target_arch = "wasm32") {
         return chunk.iter().map(|(_, (_, t))| score_one(idx, params, t)).collect();
     }
     let per = chunk.len().div_ceil(threads);
