@@ -234,16 +234,8 @@ impl Batch {
 }
 
 fn run(py: Python<'_>, items: Vec<Item>, params: &Parameters) -> Batch {
-    py.detach(|| {
-        let mut rows = Vec::with_capacity(items.len());
-        batch::score_stream(
-            || items.iter().cloned(),
-            params,
-            &BatchOptions::default(),
-            |r| rows.push(r),
-        );
-        rows.sort_by_key(|r| r.index);
-        Batch { rows }
+    py.detach(|| Batch {
+        rows: batch::score_items(&items, params),
     })
 }
 

@@ -8,7 +8,7 @@
 
 use serde_json::{json, Map, Value};
 use sifasuo::api;
-use sifasuo::batch::{self, BatchOptions, Item, Outcome, Row, Source};
+use sifasuo::batch::{self, Item, Outcome, Source};
 use sifasuo::params::{ParamIssue, Parameters, ParametersError};
 use sifasuo::validate::{self, pii::redact, ErrorCode, ValidationError};
 use wasm_bindgen::prelude::*;
@@ -118,19 +118,6 @@ fn items_of(records: &JsValue, func: &str) -> Result<Vec<Item>, JsValue> {
     Ok(items)
 }
 
-/// Scores a batch like `api::score_many`, rows for unconvertible elements included.
-fn rows_of(items: &[Item], params: &Parameters) -> Vec<Row> {
-    let mut rows = Vec::with_capacity(items.len());
-    batch::score_stream(
-        || items.iter().cloned(),
-        params,
-        &BatchOptions::default(),
-        |r| rows.push(r),
-    );
-    rows.sort_by_key(|r| r.index);
-    rows
-}
-
 /// Every problem of a record (`[]` when valid).
 #[wasm_bindgen]
 pub fn validate(record: JsValue) -> Result<JsValue, JsValue> {
@@ -157,7 +144,7 @@ pub fn score(record: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 pub fn score_many(records: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let params = params_of(&options, "scoreMany")?;
     let items = items_of(&records, "scoreMany")?;
-    to_js(&rows_of(&items, &params))
+    to_js(&batch::score_items(&items, &params))
 }
 
 /// The rectification ledger (台账) of a batch of office records over several years.
@@ -165,7 +152,7 @@ pub fn score_many(records: JsValue, options: JsValue) -> Result<JsValue, JsValue
 pub fn ledger(records: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let params = params_of(&options, "ledger")?;
     let items = items_of(&records, "ledger")?;
-    let rows = rows_of(&items, &params);
+    let rows = batch::score_items(&items, &params);
     match api::ledger(&rows) {
         Ok(l) => to_js(&l),
         Err(e) => Err(make_error("LedgerError", &e.to_string(), "")),

@@ -446,9 +446,14 @@ pub fn score_values(values: &[Value], params: &Parameters) -> Vec<Row> {
             )
         })
         .collect();
-    let mut rows = Vec::with_capacity(texts.len());
+    score_items(&texts, params)
+}
+
+/// Scores items held in memory (default options): one row per item, in input order.
+pub fn score_items(items: &[Item], params: &Parameters) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(items.len());
     score_stream(
-        || texts.iter().cloned(),
+        || items.iter().cloned(),
         params,
         &BatchOptions::default(),
         |r| rows.push(r),

@@ -1,8 +1,9 @@
 //! `score`, `districts`, `ledger`, `report` and `rules`: the batch commands.
 
-use super::sheets::{error_line, is_sheet, SheetInput};
+use super::sheets::{error_line, located_line, SheetInput};
 use clap::{Args, ValueEnum};
 use sifasuo::batch::{self, BatchOptions, Outcome, Row};
+use sifasuo::flat::is_sheet_path as is_sheet;
 use sifasuo::params::Parameters;
 use sifasuo::report::Grade;
 use sifasuo::rules::Dimension;
@@ -416,7 +417,7 @@ fn table_row(out: &mut dyn Write, row: &Row, lang: Lang) -> std::io::Result<()> 
     Ok(())
 }
 
-fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>, String> {
+pub(super) fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>, String> {
     match path {
         None => Ok(Box::new(std::io::BufWriter::new(std::io::stdout().lock()))),
         Some(p) => std::fs::File::create(p)
@@ -560,11 +561,7 @@ pub fn ledger(a: &LedgerArgs) -> ExitCode {
     for r in &rows {
         if let Outcome::Invalid { errors } = &r.outcome {
             for e in errors {
-                let path = if e.path.is_empty() { "/" } else { &e.path };
-                eprintln!(
-                    "{}:{}: {path}: {} [{}]",
-                    r.source.file, r.source.line, e.message, e.code
-                );
+                eprintln!("{}", located_line(&r.source.file, r.source.line, e, true));
             }
         }
     }
@@ -594,22 +591,27 @@ pub fn ledger(a: &LedgerArgs) -> ExitCode {
                     (None, true) => String::new(),
                     (None, false) => "—".into(),
                 };
+                // from_year,to_year and the tally, as CSV
+                let tally_csv = |from: i32, to: i32, t: &sifasuo::ledger::Tally| {
+                    format!(
+                        "{from},{to},{},{},{},{},{},{}",
+                        t.problems_before,
+                        t.closed,
+                        t.open,
+                        t.regressed,
+                        t.new,
+                        rate(t.closure_rate, true)
+                    )
+                };
                 for x in l.city.iter().chain(&l.districts) {
                     let t = &x.tally;
                     let scope = x.district.map_or("全市", |d| d.name_zh());
                     if csv {
                         writeln!(
                             out,
-                            "{},,,{scope},{},{},{},{},{},{},{},{}",
+                            "{},,,{scope},{}",
                             if x.district.is_some() { "district" } else { "city" },
-                            x.from_year,
-                            x.to_year,
-                            t.problems_before,
-                            t.closed,
-                            t.open,
-                            t.regressed,
-                            t.new,
-                            rate(t.closure_rate, true)
+                            tally_csv(x.from_year, x.to_year, t)
                         )?;
                     } else {
                         writeln!(
@@ -631,18 +633,11 @@ pub fn ledger(a: &LedgerArgs) -> ExitCode {
                     if csv {
                         writeln!(
                             out,
-                            "office,{},{},{},{},{},{},{},{},{},{},{}",
+                            "office,{},{},{},{}",
                             csv_field(&o.code),
                             csv_field(&o.name),
                             o.district.name_zh(),
-                            o.from_year,
-                            o.to_year,
-                            t.problems_before,
-                            t.closed,
-                            t.open,
-                            t.regressed,
-                            t.new,
-                            rate(t.closure_rate, true)
+                            tally_csv(o.from_year, o.to_year, t)
                         )?;
                     } else if a.items {
                         writeln!(

@@ -1,22 +1,17 @@
 //! Spreadsheet inputs (`.xlsx`, `.csv`) for every command, and `template`, `import`, `export`.
 
-use super::batch_cmds::load_params;
+use super::batch_cmds::{load_params, open_output};
 use super::fail;
 use clap::Args;
 use serde_json::Value;
 use sifasuo::batch::{self, Item, Outcome, Row, Source};
-use sifasuo::flat::{self, xlsx, Cell, Import, Sheet};
+use sifasuo::flat::{self, is_sheet_path as is_sheet, xlsx, Cell, Import, Sheet};
 use sifasuo::report::Report;
 use sifasuo::validate::{self, ValidationError};
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-/// Whether a path names a spreadsheet (`.xlsx` or `.csv`).
-pub fn is_sheet(path: &Path) -> bool {
-    flat::is_sheet_path(path)
-}
 
 /// The spreadsheets of a command line, read together (a units CSV joins the offices CSV).
 #[derive(Default)]
@@ -97,10 +92,10 @@ pub fn error_line(e: &ValidationError, zh: bool) -> String {
 }
 
 /// An error with where it is: `book.xlsx: 司法所!F12 …` for a cell, else `FILE:LINE: /path: …`.
-pub fn located_line(source: &Source, e: &ValidationError, zh: bool) -> String {
+pub fn located_line(file: &str, line: usize, e: &ValidationError, zh: bool) -> String {
     match &e.location {
         Some(loc) => format!("{}: {}", loc.file, error_line(e, zh)),
-        None => format!("{}:{}: {}", source.file, source.line, error_line(e, zh)),
+        None => format!("{file}:{line}: {}", error_line(e, zh)),
     }
 }
 
@@ -154,24 +149,18 @@ pub fn import(a: &ImportArgs) -> ExitCode {
     if let Some(p) = a.files.iter().find(|p| !is_sheet(p)) {
         return fail(format!("`{}` is not a .xlsx or .csv file", p.display()));
     }
-    let input = match SheetInput::load(&a.files) {
+    let mut input = match SheetInput::load(&a.files) {
         Ok(i) => i,
         Err(e) => return fail(e),
     };
-    let mut out: Box<dyn Write> = match &a.output {
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-        Some(p) => match std::fs::File::create(p) {
-            Ok(f) => Box::new(std::io::BufWriter::new(f)),
-            Err(e) => return fail(format!("cannot write `{}`: {e}", p.display())),
-        },
+    input.import.check(&input.sheets);
+    let mut out = match open_output(a.output.as_ref()) {
+        Ok(o) => o,
+        Err(e) => return fail(e),
     };
     let (mut written, mut invalid) = (0usize, 0usize);
     for item in &input.import.items {
-        let mut errors = match &item.record {
-            Some(r) => validate::validate_value(r),
-            None => item.errors.clone(),
-        };
-        if errors.is_empty() {
+        if item.errors.is_empty() {
             if let Some(r) = &item.record {
                 if let Err(e) = writeln!(out, "{r}") {
                     return fail(format!("cannot write output: {e}"));
@@ -181,9 +170,8 @@ pub fn import(a: &ImportArgs) -> ExitCode {
             continue;
         }
         invalid += 1;
-        input.locate(&item.source, &mut errors);
-        for e in &errors {
-            eprintln!("{}", located_line(&item.source, e, !a.en));
+        for e in &item.errors {
+            eprintln!("{}", located_line(&item.source.file, item.source.line, e, !a.en));
         }
     }
     if let Err(e) = out.flush() {
@@ -337,7 +325,7 @@ pub fn export(a: &ExportArgs) -> ExitCode {
                     invalid += 1;
                     sheet_input.locate(&source, &mut errors);
                     for e in &errors {
-                        eprintln!("{}", located_line(&source, e, true));
+                        eprintln!("{}", located_line(&source.file, source.line, e, true));
                     }
                 }
             }

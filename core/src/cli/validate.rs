@@ -1,10 +1,11 @@
 //! `sifasuo validate`: check record files and list every problem of every record.
 
 use super::input::{self, Step};
-use super::sheets::{error_line, is_sheet, SheetInput};
+use super::sheets::{located_line, SheetInput};
 use super::Lang;
 use clap::{Args, ValueEnum};
 use serde_json::json;
+use sifasuo::flat::is_sheet_path as is_sheet;
 use sifasuo::validate::ValidationError;
 use std::io::Write;
 use std::path::PathBuf;
@@ -59,11 +60,7 @@ fn write_record(
         }
         Format::Text => {
             for e in errors {
-                match &e.location {
-                    // a spreadsheet cell says where: `book.xlsx: 司法所!F12 用房面积…`
-                    Some(loc) => writeln!(out, "{}: {}", loc.file, error_line(e, a.lang == Lang::Zh))?,
-                    None => writeln!(out, "{file}:{line}: {}", error_line(e, a.lang == Lang::Zh))?,
-                }
+                writeln!(out, "{}", located_line(file, line, e, a.lang == Lang::Zh))?;
             }
             Ok(())
         }

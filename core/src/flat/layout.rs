@@ -30,15 +30,6 @@ impl SheetKind {
             SheetKind::Districts => "区司法局",
         }
     }
-
-    /// `offices`, `units` or `districts`.
-    pub fn id(self) -> &'static str {
-        match self {
-            SheetKind::Offices => "offices",
-            SheetKind::Units => "units",
-            SheetKind::Districts => "districts",
-        }
-    }
 }
 
 /// One allowed value of a choice column.

@@ -20,7 +20,6 @@ pub mod xlsx;
 pub use layout::{layout, Choice, Column, ColumnKind, Layout, SheetKind};
 
 use crate::batch::Source;
-use crate::model::Record;
 use crate::validate::{self, pii, ErrorCode, Location, ValidationError};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -203,22 +202,19 @@ impl Import {
     pub fn check(&mut self, sheets: &[Sheet]) {
         let mut items = std::mem::take(&mut self.items);
         for item in &mut items {
-            if let Some(record) = &item.record {
-                let mut errors = validate::validate_value(record);
-                self.locate_with_values(&item.cells, sheets, &mut errors);
-                item.errors = errors;
-            }
+            item.errors = self.validated(item, sheets);
         }
         self.items = items;
     }
 
-    /// The records that are valid, parsed.
-    pub fn records(&self) -> Vec<Record> {
-        self.items
-            .iter()
-            .filter_map(|i| i.record.as_ref())
-            .filter_map(|v| validate::from_value(v).ok())
-            .collect()
+    /// A record's validation errors, pointing at cells; a row that is no record keeps its own.
+    fn validated(&self, item: &Imported, sheets: &[Sheet]) -> Vec<ValidationError> {
+        let Some(record) = &item.record else {
+            return item.errors.clone();
+        };
+        let mut errors = validate::validate_value(record);
+        self.locate_with_values(&item.cells, sheets, &mut errors);
+        errors
     }
 }
 
@@ -505,10 +501,6 @@ pub fn value_cell(v: &Value, kind: &ColumnKind) -> Cell {
     }
 }
 
-fn pointer_tokens(col: &Column) -> &[String] {
-    &col.tokens
-}
-
 /// A data row of a sheet, read.
 struct RowRead {
     sheet: usize,
@@ -517,10 +509,10 @@ struct RowRead {
     places: Vec<Place>,
 }
 
-fn read_row(sheet_index: usize, row_index: usize, row: &[Cell], header: &Header, base: Value, prefix: &str) -> RowRead {
+fn read_row(sheet_index: usize, row_index: usize, row: &[Cell], header: &Header, base: Value) -> RowRead {
     let mut value = base;
     let mut places = vec![Place {
-        pointer: prefix.to_string(),
+        pointer: String::new(),
         sheet: sheet_index,
         row: row_index + 1,
         col: 0,
@@ -529,7 +521,7 @@ fn read_row(sheet_index: usize, row_index: usize, row: &[Cell], header: &Header,
     for (i, col) in header.columns.iter().enumerate() {
         let Some(col) = col else { continue };
         places.push(Place {
-            pointer: format!("{prefix}{}", col.pointer),
+            pointer: col.pointer.clone(),
             sheet: sheet_index,
             row: row_index + 1,
             col: i,
@@ -537,7 +529,7 @@ fn read_row(sheet_index: usize, row_index: usize, row: &[Cell], header: &Header,
         });
         let cell = row.get(i).unwrap_or(&Cell::Empty);
         if let Some(v) = cell_value(cell, &col.kind) {
-            layout::insert(&mut value, pointer_tokens(col), v);
+            layout::insert(&mut value, &col.tokens, v);
         }
     }
     RowRead {
@@ -635,7 +627,7 @@ pub fn import_many(files: &[(&str, &[Sheet], bool)]) -> Import {
                 }
                 match header.kind {
                     SheetKind::Offices => {
-                        let read = read_row(s, r, row, &header, json!({"format": "sifasuo.office/1"}), "");
+                        let read = read_row(s, r, row, &header, json!({"format": "sifasuo.office/1"}));
                         offices.push((out.items.len(), f, read));
                         out.items.push(Imported {
                             source: Source {
@@ -649,7 +641,7 @@ pub fn import_many(files: &[(&str, &[Sheet], bool)]) -> Import {
                         });
                     }
                     SheetKind::Districts => {
-                        let read = read_row(s, r, row, &header, json!({"format": "sifasuo.district/1"}), "");
+                        let read = read_row(s, r, row, &header, json!({"format": "sifasuo.district/1"}));
                         out.items.push(Imported {
                             source: Source {
                                 file: source.clone(),
@@ -665,22 +657,17 @@ pub fn import_many(files: &[(&str, &[Sheet], bool)]) -> Import {
                         });
                     }
                     SheetKind::Units => {
-                        // link columns (office.code, year) read into an office-shaped value
-                        let mut link = json!({});
-                        let mut unit = json!({});
-                        for (i, col) in header.columns.iter().enumerate() {
-                            let Some(col) = col else { continue };
-                            let Some(v) = cell_value(row.get(i).unwrap_or(&Cell::Empty), &col.kind) else {
-                                continue;
-                            };
-                            if col.id.starts_with("units.") {
-                                layout::insert(&mut unit, pointer_tokens(col), v);
-                            } else {
-                                layout::insert(&mut link, pointer_tokens(col), v);
+                        let mut read = read_row(s, r, row, &header, json!({}));
+                        // the link columns (office.code, year) land beside the unit's own fields
+                        let mut link = Map::new();
+                        if let Value::Object(m) = &mut read.value {
+                            for k in ["office", "year"] {
+                                if let Some(v) = m.remove(k) {
+                                    link.insert(k.to_string(), v);
+                                }
                             }
                         }
-                        let read = read_row(s, r, row, &header, json!({}), "");
-                        units.push((f, RowRead { value: unit, ..read }, link));
+                        units.push((f, read, Value::Object(link)));
                     }
                 }
             }
@@ -1000,16 +987,16 @@ impl Import {
             errors: Vec::new(),
         };
         for item in &self.items {
-            let mut errors = match (&item.record, validate) {
-                (Some(r), true) => validate::validate_value(r),
-                _ => item.errors.clone(),
+            let errors = if validate {
+                self.validated(item, sheets)
+            } else {
+                item.errors.clone()
             };
             if let Some(r) = &item.record {
                 out.records.push(r.clone());
                 out.sources.push(item.source.clone());
             }
             if !errors.is_empty() {
-                self.locate_with_values(&item.cells, sheets, &mut errors);
                 out.errors.push(ErrorRow {
                     source: item.source.clone(),
                     errors,
@@ -1023,14 +1010,7 @@ impl Import {
     /// returns one row per record or failed row, in sheet order, errors pointing at cells.
     pub fn score(&self, sheets: &[Sheet], params: &crate::params::Parameters) -> Vec<crate::batch::Row> {
         let items: Vec<crate::batch::Item> = self.items.iter().map(Imported::item).collect();
-        let mut rows = Vec::with_capacity(items.len());
-        crate::batch::score_stream(
-            || items.iter().cloned(),
-            params,
-            &crate::batch::BatchOptions::default(),
-            |r| rows.push(r),
-        );
-        rows.sort_by_key(|r| r.index);
+        let mut rows = crate::batch::score_items(&items, params);
         for row in &mut rows {
             if let crate::batch::Outcome::Invalid { errors } = &mut row.outcome {
                 if let Some(item) = self.items.get(row.index) {
