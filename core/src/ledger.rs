@@ -6,10 +6,9 @@
 //! now that was neither a problem nor a pass before).
 
 use crate::model::District;
-use crate::report::{Finding, Report};
+use crate::report::{Finding, Report, Text};
 use crate::rules::Status;
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// How a problem moved between two years.
@@ -42,9 +41,9 @@ impl Movement {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LedgerItem {
     /// Rule id.
-    pub rule: String,
+    pub rule: Text,
     /// Clause.
-    pub clause: Cow<'static, str>,
+    pub clause: Text,
     /// Movement.
     pub movement: Movement,
     /// Status in the earlier year.
@@ -52,7 +51,7 @@ pub struct LedgerItem {
     /// Status in the later year.
     pub after: Status,
     /// The later year's message (Chinese).
-    pub message: String,
+    pub message: Text,
 }
 
 /// Tallies of movements and the closure rate.

@@ -7,6 +7,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::borrow::Cow;
 
+/// Text of a report: borrowed from the rule catalogue when it is fixed (rule ids, units, clause,
+/// quote, the pass message of each rule, JSON Pointers of its fields), owned when it depends on the
+/// record. Serialized as a plain string either way.
+pub type Text = Cow<'static, str>;
+
 /// The `format` of an office report.
 pub const REPORT_FORMAT: &str = "sifasuo.report/1";
 /// The `format` of a district report.
@@ -96,7 +101,7 @@ pub struct DimensionScore {
     /// Dimension id.
     pub id: Dimension,
     /// Chinese name.
-    pub name_zh: String,
+    pub name_zh: Text,
     /// 0..=100 over its applicable rules; `null` when none applies.
     pub score: Option<f64>,
     /// Points earned.
@@ -109,7 +114,7 @@ pub struct DimensionScore {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Finding {
     /// Rule id.
-    pub rule: String,
+    pub rule: Text,
     /// Task number.
     pub task: u8,
     /// Dimension.
@@ -131,19 +136,19 @@ pub struct Finding {
     /// How much is missing, in `unit`.
     pub shortfall: Option<f64>,
     /// Unit of observed, expected and shortfall.
-    pub unit: String,
+    pub unit: Text,
     /// Units failing a per-unit rule.
     pub units_failing: Vec<UnitFailing>,
     /// Fields involved (JSON Pointers); for missing_data, the fields to fill in.
-    pub paths: Vec<String>,
+    pub paths: Vec<Text>,
     /// Message in Chinese.
-    pub message: String,
+    pub message: Text,
     /// Message in English.
-    pub message_en: String,
+    pub message_en: Text,
     /// Clause of the plan (borrowed from the rule catalogue when the report was scored here).
-    pub clause: Cow<'static, str>,
+    pub clause: Text,
     /// Verbatim quote of the plan (borrowed from the rule catalogue when scored here).
-    pub quote: Cow<'static, str>,
+    pub quote: Text,
 }
 
 impl Finding {
@@ -192,9 +197,9 @@ impl Counts {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Report {
     /// Always `sifasuo.report/1`.
-    pub format: String,
+    pub format: Text,
     /// Edition.
-    pub standard: String,
+    pub standard: Text,
     /// Id of the parameters used.
     pub parameters: String,
     /// The office.
@@ -210,13 +215,13 @@ pub struct Report {
     /// Grade.
     pub grade: Grade,
     /// Grade in Chinese.
-    pub grade_zh: String,
+    pub grade_zh: Text,
     /// Per heading.
     pub dimensions: Vec<DimensionScore>,
     /// One per rule, in catalogue order.
     pub findings: Vec<Finding>,
     /// Fields to fill in.
-    pub missing_fields: Vec<String>,
+    pub missing_fields: Vec<Text>,
     /// Findings per status.
     pub counts: Counts,
 }
@@ -225,11 +230,11 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Problem {
     /// Rule id.
-    pub rule: String,
+    pub rule: Text,
     /// Clause.
-    pub clause: Cow<'static, str>,
+    pub clause: Text,
     /// Quote.
-    pub quote: Cow<'static, str>,
+    pub quote: Text,
     /// fail, partial or missing_data.
     pub status: Status,
     /// Severity.
@@ -239,13 +244,13 @@ pub struct Problem {
     /// Shortfall in `unit`.
     pub shortfall: Option<f64>,
     /// Unit.
-    pub unit: String,
+    pub unit: Text,
     /// Units failing.
     pub units_failing: Vec<UnitFailing>,
     /// Message in Chinese.
-    pub message: String,
+    pub message: Text,
     /// Message in English.
-    pub message_en: String,
+    pub message_en: Text,
 }
 
 fn severity_rank(s: Severity) -> u8 {
@@ -351,11 +356,11 @@ impl GradeCounts {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RuleProblem {
     /// Rule id.
-    pub rule: String,
+    pub rule: Text,
     /// Clause.
-    pub clause: Cow<'static, str>,
+    pub clause: Text,
     /// Quote.
-    pub quote: Cow<'static, str>,
+    pub quote: Text,
     /// Severity.
     pub severity: Severity,
     /// Offices with the problem.
@@ -369,7 +374,7 @@ pub struct RuleProblem {
 /// The problem list of a set of offices: per rule, most frequent first (ties: catalogue order).
 pub fn set_problems<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Vec<RuleProblem> {
     let mut by_rule: Vec<RuleProblem> = Vec::new();
-    let mut order: Vec<String> = Vec::new();
+    let mut order: Vec<Text> = Vec::new();
     // points lost per rule, summed in a fixed order at the end (the batch order must not matter)
     let mut lost: Vec<Vec<f64>> = Vec::new();
     for r in reports {
@@ -450,9 +455,9 @@ pub fn rollup<'a>(reports: impl IntoIterator<Item = &'a Report> + Clone) -> Roll
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DistrictReport {
     /// Always `sifasuo.district-report/1`.
-    pub format: String,
+    pub format: Text,
     /// Edition.
-    pub standard: String,
+    pub standard: Text,
     /// Id of the parameters used.
     pub parameters: String,
     /// District.
@@ -464,11 +469,11 @@ pub struct DistrictReport {
     /// Grade of the bureau's own rules.
     pub grade: Grade,
     /// Grade in Chinese.
-    pub grade_zh: String,
+    pub grade_zh: Text,
     /// Findings of the district rules (the year rule of this year only).
     pub findings: Vec<Finding>,
     /// Fields to fill in.
-    pub missing_fields: Vec<String>,
+    pub missing_fields: Vec<Text>,
     /// Findings per status.
     pub counts: Counts,
     /// Roll-up of the district's offices of the same year, when given.

@@ -3,12 +3,13 @@
 use crate::model::{DistrictRecord, OfficeRecord};
 use crate::params::Parameters;
 use crate::report::{
-    rollup, round1, round2, Counts, DimensionScore, DistrictReport, Finding, Grade, OfficeRef, Report,
+    rollup, round1, round2, Counts, DimensionScore, DistrictReport, Finding, Grade, OfficeRef, Report, Text,
     DISTRICT_REPORT_FORMAT, REPORT_FORMAT,
 };
 use crate::rules::eval::{fmt_num, Status};
 use crate::rules::{district_rules, office_rules, Dimension, Eval, EvalCtx, RuleDef, Severity};
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// Totals of a set of findings.
 struct Totals {
@@ -26,7 +27,7 @@ fn concat(parts: &[&str]) -> String {
 }
 
 /// Joins `items` with `sep` after `head` and before `tail`.
-fn join_between(head: &str, items: &[String], sep: &str, tail: &str) -> String {
+fn join_between(head: &str, items: &[Text], sep: &str, tail: &str) -> String {
     let len = head.len() + tail.len() + items.iter().map(|i| i.len() + sep.len()).sum::<usize>();
     let mut s = String::with_capacity(len);
     s.push_str(head);
@@ -40,17 +41,40 @@ fn join_between(head: &str, items: &[String], sep: &str, tail: &str) -> String {
     s
 }
 
-fn message<R>(rule: &RuleDef<R>, e: &Eval) -> (String, String) {
+/// A rule's pass messages (`label：符合要求`, `label: requirement met`).
+type PassMessages = (String, String);
+
+fn pass_of<R>(r: &RuleDef<R>) -> PassMessages {
+    (
+        concat(&[r.label_zh, "：符合要求"]),
+        concat(&[r.label_en, ": requirement met"]),
+    )
+}
+
+/// The pass messages of every office rule, in catalogue order, built once: most findings pass,
+/// and their messages are then borrowed instead of allocated for every report.
+fn office_pass() -> &'static [PassMessages] {
+    static PASS: OnceLock<Vec<PassMessages>> = OnceLock::new();
+    PASS.get_or_init(|| office_rules().map(pass_of).collect())
+}
+
+/// The same for the district rules.
+fn district_pass() -> &'static [PassMessages] {
+    static PASS: OnceLock<Vec<PassMessages>> = OnceLock::new();
+    PASS.get_or_init(|| district_rules().map(pass_of).collect())
+}
+
+fn message<R>(rule: &RuleDef<R>, e: &Eval, pass: &'static PassMessages) -> (Text, Text) {
     let (l, le) = (rule.label_zh, rule.label_en);
     match e.status {
-        Status::Pass => (concat(&[l, "：符合要求"]), concat(&[le, ": requirement met"])),
+        Status::Pass => (Text::Borrowed(pass.0.as_str()), Text::Borrowed(pass.1.as_str())),
         Status::MissingData => (
-            join_between(&concat(&[l, "：未填报，请补充 "]), &e.missing, "、", ""),
-            join_between(&concat(&[le, ": not reported, fill in "]), &e.missing, ", ", ""),
+            join_between(&concat(&[l, "：未填报，请补充 "]), &e.missing, "、", "").into(),
+            join_between(&concat(&[le, ": not reported, fill in "]), &e.missing, ", ", "").into(),
         ),
         Status::NotApplicable => (
-            concat(&[l, "：不适用（", &e.detail_zh, "）"]),
-            concat(&[le, ": not applicable (", &e.detail_en, ")"]),
+            concat(&[l, "：不适用（", &e.detail_zh, "）"]).into(),
+            concat(&[le, ": not applicable (", &e.detail_en, ")"]).into(),
         ),
         Status::Fail | Status::Partial => {
             let zh = if e.joined {
@@ -58,27 +82,27 @@ fn message<R>(rule: &RuleDef<R>, e: &Eval) -> (String, String) {
             } else {
                 concat(&[l, "：", &e.detail_zh])
             };
-            (zh, concat(&[le, ": ", &e.detail_en]))
+            (zh.into(), concat(&[le, ": ", &e.detail_en]).into())
         }
     }
 }
 
 /// The finding of `rule`, worth `points` with `severity` (from the parameters).
-fn finding<R>(rule: &RuleDef<R>, e: Eval, (points, severity): (f64, Severity)) -> Finding {
+fn finding<R>(rule: &RuleDef<R>, pass: &'static PassMessages, e: Eval, (points, severity): (f64, Severity)) -> Finding {
     let earned = match e.status {
         Status::Pass | Status::Partial | Status::Fail => points * e.fraction.clamp(0.0, 1.0),
         Status::NotApplicable | Status::MissingData => 0.0,
     };
-    let (message, message_en) = message(rule, &e);
+    let (message, message_en) = message(rule, &e, pass);
     let paths = if e.status == Status::MissingData {
         e.missing
     } else if let Some(p) = e.paths {
         p
     } else {
-        rule.fields.iter().map(|s| s.to_string()).collect()
+        rule.fields.iter().map(|s| Text::Borrowed(s)).collect()
     };
     Finding {
-        rule: rule.id.into(),
+        rule: Text::Borrowed(rule.id),
         task: rule.task,
         dimension: rule.dimension,
         status: e.status,
@@ -89,7 +113,7 @@ fn finding<R>(rule: &RuleDef<R>, e: Eval, (points, severity): (f64, Severity)) -
         observed: e.observed,
         expected: e.expected,
         shortfall: e.shortfall.map(round2),
-        unit: rule.measure.id().into(),
+        unit: Text::Borrowed(rule.measure.id()),
         units_failing: e.units_failing,
         paths,
         message,
@@ -155,32 +179,34 @@ fn grade(findings: &[Finding], total: f64, dims: &[Option<f64>], p: &Parameters)
     }
 }
 
-/// Evaluates rules (`at_most` of them); returns findings with their exact earned points.
+/// Evaluates rules (`at_most` of them); returns the findings and, beside them, their exact
+/// earned points (kept apart so the findings are built in place and never moved again).
 fn evaluate<'r, R: 'static>(
-    rules: impl Iterator<Item = &'r RuleDef<R>>,
+    rules: impl Iterator<Item = (&'r RuleDef<R>, &'static PassMessages)>,
     at_most: usize,
     rec: &R,
     ctx: &EvalCtx,
-) -> Vec<(Finding, f64)> {
+) -> (Vec<Finding>, Vec<f64>) {
     // sized up front: findings are large, and growing the vector would copy them several times
-    let mut out = Vec::with_capacity(at_most);
-    out.extend(rules.map(|rule| {
+    let mut findings = Vec::with_capacity(at_most);
+    let mut exact = Vec::with_capacity(at_most);
+    for (rule, pass) in rules {
         let e = (rule.eval)(rec, ctx);
         let (points, severity) = ctx
             .params
             .rule(rule.id)
             .map_or((rule.points, rule.severity), |r| (r.points, r.severity));
-        let exact = match e.status {
+        exact.push(match e.status {
             Status::Pass | Status::Partial | Status::Fail => points * e.fraction.clamp(0.0, 1.0),
             _ => 0.0,
-        };
-        (finding(rule, e, (points, severity)), exact)
-    }));
-    out
+        });
+        findings.push(finding(rule, pass, e, (points, severity)));
+    }
+    (findings, exact)
 }
 
-fn missing_fields(findings: &[Finding]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+fn missing_fields(findings: &[Finding]) -> Vec<Text> {
+    let mut out: Vec<Text> = Vec::new();
     for f in findings.iter().filter(|f| f.status == Status::MissingData) {
         for p in &f.paths {
             if !out.contains(p) {
@@ -211,21 +237,22 @@ pub fn score(rec: &OfficeRecord, params: &Parameters) -> Report {
 /// `t10-qualification-trend` when the record has no `previous_qualification_ratio`).
 pub fn score_with(rec: &OfficeRecord, params: &Parameters, previous_ratio: Option<f64>) -> Report {
     let ctx = EvalCtx { params, previous_ratio };
-    let evaluated = evaluate(office_rules(), office_rules().count(), rec, &ctx);
-    let all = totals(evaluated.iter().map(|(f, x)| (f, *x)));
+    let rules = office_rules().zip(office_pass());
+    let (findings, exact) = evaluate(rules, office_pass().len(), rec, &ctx);
+    let all = totals(findings.iter().zip(exact.iter().copied()));
     let (dimensions, exact_dims): (Vec<DimensionScore>, Vec<Option<f64>>) = Dimension::OFFICE
         .iter()
         .map(|d| {
             let t = totals(
-                evaluated
+                findings
                     .iter()
-                    .filter(|(f, _)| f.dimension == *d)
-                    .map(|(f, x)| (f, *x)),
+                    .zip(exact.iter().copied())
+                    .filter(|(f, _)| f.dimension == *d),
             );
             let exact = (t.max > 0.0).then(|| 100.0 * t.earned / t.max);
             let shown = DimensionScore {
                 id: *d,
-                name_zh: d.name_zh().into(),
+                name_zh: Text::Borrowed(d.name_zh()),
                 score: exact.map(round1),
                 points: round2(t.earned),
                 max_points: round2(t.max),
@@ -235,12 +262,11 @@ pub fn score_with(rec: &OfficeRecord, params: &Parameters, previous_ratio: Optio
         .unzip();
     let base = base_score(&all);
     let total = (base + all.bonus).min(100.0);
-    let findings: Vec<Finding> = evaluated.into_iter().map(|(f, _)| f).collect();
     let grade = grade(&findings, total, &exact_dims, params);
     let mut counts = Counts::default();
     findings.iter().for_each(|f| counts.add(f.status));
     Report {
-        format: REPORT_FORMAT.into(),
+        format: Text::Borrowed(REPORT_FORMAT),
         standard: rec.standard().id().into(),
         parameters: params.id.clone(),
         office: OfficeRef {
@@ -254,7 +280,7 @@ pub fn score_with(rec: &OfficeRecord, params: &Parameters, previous_ratio: Optio
         base_score: round1(base),
         bonus: round2(total - base.min(total)),
         grade,
-        grade_zh: grade.name_zh().into(),
+        grade_zh: Text::Borrowed(grade.name_zh()),
         dimensions,
         missing_fields: missing_fields(&findings),
         findings,
@@ -269,11 +295,12 @@ pub fn score_district(rec: &DistrictRecord, params: &Parameters, offices: Option
         params,
         previous_ratio: None,
     };
-    let rules = district_rules().filter(|r| r.year.is_none_or(|y| y == rec.year));
-    let evaluated = evaluate(rules, district_rules().count(), rec, &ctx);
-    let all = totals(evaluated.iter().map(|(f, x)| (f, *x)));
+    let rules = district_rules()
+        .zip(district_pass())
+        .filter(|(r, _)| r.year.is_none_or(|y| y == rec.year));
+    let (findings, exact) = evaluate(rules, district_pass().len(), rec, &ctx);
+    let all = totals(findings.iter().zip(exact.iter().copied()));
     let total = (base_score(&all) + all.bonus).min(100.0);
-    let findings: Vec<Finding> = evaluated.into_iter().map(|(f, _)| f).collect();
     let grade = grade(&findings, total, &[], params);
     let mut counts = Counts::default();
     findings.iter().for_each(|f| counts.add(f.status));
@@ -285,14 +312,14 @@ pub fn score_district(rec: &DistrictRecord, params: &Parameters, offices: Option
         rollup(mine.iter().copied())
     });
     DistrictReport {
-        format: DISTRICT_REPORT_FORMAT.into(),
+        format: Text::Borrowed(DISTRICT_REPORT_FORMAT),
         standard: rec.standard.unwrap_or_default().id().into(),
         parameters: params.id.clone(),
         district: rec.district,
         year: rec.year,
         score: round1(total),
         grade,
-        grade_zh: grade.name_zh().into(),
+        grade_zh: Text::Borrowed(grade.name_zh()),
         missing_fields: missing_fields(&findings),
         findings,
         counts,

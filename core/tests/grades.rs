@@ -91,22 +91,17 @@ fn very_low() -> Vec<(&'static str, Value)> {
 #[test]
 fn every_grade_is_reached() {
     let r = grade(&[]);
-    assert_eq!((r.grade, r.grade_zh.as_str()), (Grade::Exemplary, "示范"));
+    assert_eq!((r.grade, &*r.grade_zh), (Grade::Exemplary, "示范"));
     let r = grade(&low_edits(2));
-    assert_eq!(
-        (r.grade, r.grade_zh.as_str()),
-        (Grade::Compliant, "达标"),
-        "{}",
-        r.score
-    );
+    assert_eq!((r.grade, &*r.grade_zh), (Grade::Compliant, "达标"), "{}", r.score);
     let r = grade(&low_edits(7));
     assert!(r.score >= 60.0 && r.score < 80.0, "{}", r.score);
-    assert_eq!((r.grade, r.grade_zh.as_str()), (Grade::BasicallyCompliant, "基本达标"));
+    assert_eq!((r.grade, &*r.grade_zh), (Grade::BasicallyCompliant, "基本达标"));
     let r = grade(&very_low());
     assert!(r.score < 60.0, "{}", r.score);
-    assert_eq!((r.grade, r.grade_zh.as_str()), (Grade::NonCompliant, "不达标"));
+    assert_eq!((r.grade, &*r.grade_zh), (Grade::NonCompliant, "不达标"));
     let r = grade(&[("/staffing/legal_professionals", Value::Null)]);
-    assert_eq!((r.grade, r.grade_zh.as_str()), (Grade::Incomplete, "待补充"));
+    assert_eq!((r.grade, &*r.grade_zh), (Grade::Incomplete, "待补充"));
 }
 
 #[test]

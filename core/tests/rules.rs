@@ -266,7 +266,7 @@ fn report_dimensions_follow_the_plan() {
     assert_eq!(maxima, [10.0, 50.0, 15.0, 25.0]);
     // Findings come in catalogue order, one per office rule.
     let rules: Vec<&str> = office_rules().map(|r| r.id).collect();
-    let found: Vec<&str> = r.findings.iter().map(|f| f.rule.as_str()).collect();
+    let found: Vec<&str> = r.findings.iter().map(|f| &*f.rule).collect();
     assert_eq!(found, rules);
 }
 
@@ -1678,7 +1678,7 @@ fn each_year_rule_applies_only_in_its_year() {
         (2024, "y2024-typical-experiences"),
     ] {
         let r = district_report(&edit(district(), &[("/year", json!(year))]), None);
-        let ids: Vec<&str> = r.findings.iter().map(|f| f.rule.as_str()).collect();
+        let ids: Vec<&str> = r.findings.iter().map(|f| &*f.rule).collect();
         assert_eq!(
             ids,
             [
@@ -1720,7 +1720,7 @@ fn district_flag_rules() {
         let f = district_finding(&edit(district(), &[(path, ABSENT)]), rule);
         assert_eq!(
             (f.status, f.paths.clone()),
-            (Status::MissingData, vec![path.to_string()]),
+            (Status::MissingData, vec![sifasuo::report::Text::from(path)]),
             "{rule}"
         );
     }

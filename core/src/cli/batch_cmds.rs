@@ -300,7 +300,7 @@ fn csv_row(row: &Row) -> String {
                 r.year.to_string(),
                 format!("{:.1}", r.score),
             ]);
-            f.extend([r.grade.as_str().into(), r.grade_zh.clone()]);
+            f.extend([r.grade.as_str().into(), r.grade_zh.to_string()]);
             f.extend(
                 r.dimensions
                     .iter()
@@ -320,7 +320,7 @@ fn csv_row(row: &Row) -> String {
                 r.year.to_string(),
                 format!("{:.1}", r.score),
             ]);
-            f.extend([r.grade.as_str().into(), r.grade_zh.clone()]);
+            f.extend([r.grade.as_str().into(), r.grade_zh.to_string()]);
             f.extend(empty_dims());
             let problems = r.findings.iter().filter(|x| x.is_problem()).count();
             f.extend([problems.to_string(), String::new()]);
@@ -513,7 +513,7 @@ pub fn districts(a: &DistrictsArgs) -> ExitCode {
                     s.offices.compliance_rate.map_or(String::new(), |c| format!("{c:.4}")),
                     g.join(","),
                     s.bureau_score.map_or(String::new(), |b| format!("{b:.1}")),
-                    s.offices.problems.first().map_or(String::new(), |p| p.rule.clone())
+                    s.offices.problems.first().map_or(String::new(), |p| p.rule.to_string())
                 )?;
             }
             Ok(())

@@ -224,7 +224,7 @@ fn score_sheets(rows: &[Row]) -> Vec<Sheet> {
     let reports: Vec<&Report> = batch::office_reports(rows).collect();
     let dims: Vec<String> = reports
         .first()
-        .map(|r| r.dimensions.iter().map(|d| d.name_zh.clone()).collect())
+        .map(|r| r.dimensions.iter().map(|d| d.name_zh.to_string()).collect())
         .unwrap_or_default();
     let mut head = vec![
         text("司法所代码"),
@@ -258,7 +258,7 @@ fn score_sheets(rows: &[Row]) -> Vec<Sheet> {
             text(&r.office.subdistrict),
             Cell::Number(f64::from(r.year)),
             Cell::Number(r.score),
-            text(&r.grade_zh),
+            text(&*r.grade_zh),
         ];
         row.extend(r.dimensions.iter().map(|d| d.score.map_or(Cell::Empty, Cell::Number)));
         row.push(Cell::Number(ps.len() as f64));
@@ -269,10 +269,10 @@ fn score_sheets(rows: &[Row]) -> Vec<Sheet> {
                 text(&r.office.name),
                 Cell::Number(f64::from(r.year)),
                 text(p.clause.as_ref()),
-                text(&p.rule),
+                text(&*p.rule),
                 text(status_zh(p.status.as_str())),
                 Cell::Number(p.points_lost),
-                text(&p.message),
+                text(&*p.message),
                 text(p.quote.as_ref()),
             ]);
         }

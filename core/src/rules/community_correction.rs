@@ -7,7 +7,7 @@ use crate::model::{Count, OfficeRecord};
 const SUBJECTS: &str = "/community_correction/subjects";
 
 /// Coverage over the year's correction subjects; none → not applicable.
-fn over_subjects(r: &OfficeRecord, part: Option<Count>, path: &str) -> Eval {
+fn over_subjects(r: &OfficeRecord, part: Option<Count>, path: &'static str) -> Eval {
     if r.community_correction.subjects == Some(Count(0)) {
         return not_applicable(
             "本年度无社区矫正对象",

@@ -2,6 +2,7 @@
 
 use super::Measure;
 use crate::model::{Count, Unit};
+use crate::report::Text;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -80,14 +81,14 @@ pub struct Eval {
     /// Units failing a per-unit rule.
     pub units_failing: Vec<UnitFailing>,
     /// JSON Pointers of fields to fill in (missing_data).
-    pub missing: Vec<String>,
+    pub missing: Vec<Text>,
     /// JSON Pointers of the fields at fault, when more precise than the rule's declared fields
     /// (e.g. `/units/3/legal_savvy_persons` of each failing unit).
-    pub paths: Option<Vec<String>>,
+    pub paths: Option<Vec<Text>>,
     /// Explanation in Chinese (without the rule's label).
-    pub detail_zh: String,
+    pub detail_zh: Text,
     /// Explanation in English (without the rule's label).
-    pub detail_en: String,
+    pub detail_en: Text,
     /// The Chinese message is `label + detail` with no separator (e.g. 司法所用房面积110平方米…).
     pub joined: bool,
 }
@@ -103,14 +104,14 @@ impl Eval {
             units_failing: Vec::new(),
             missing: Vec::new(),
             paths: None,
-            detail_zh: String::new(),
-            detail_en: String::new(),
+            detail_zh: Text::Borrowed(""),
+            detail_en: Text::Borrowed(""),
             joined: false,
         }
     }
 
     /// Sets the explanation.
-    pub fn detail(mut self, zh: impl Into<String>, en: impl Into<String>) -> Eval {
+    pub fn detail(mut self, zh: impl Into<Text>, en: impl Into<Text>) -> Eval {
         self.detail_zh = zh.into();
         self.detail_en = en.into();
         self
@@ -126,32 +127,99 @@ impl Eval {
 
 /// Formats a number without a needless fraction: 110.0 → "110", 32.5 → "32.5".
 pub fn fmt_num(x: f64) -> String {
-    if (x - x.round()).abs() < 1e-9 {
-        format!("{}", x.round() as i64)
-    } else {
-        let s = format!("{x:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    Num(x).to_string()
+}
+
+/// A number as [`fmt_num`] shows it, written straight into the message being formatted (no
+/// intermediate `String`).
+#[derive(Debug, Clone, Copy)]
+pub struct Num(pub f64);
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let x = self.0;
+        if (x - x.round()).abs() < 1e-9 {
+            write!(f, "{}", x.round() as i64)
+        } else {
+            // `{:.2}` then trailing zeros trimmed, in a stack buffer
+            let mut buf = StackBuf::default();
+            std::fmt::Write::write_fmt(&mut buf, format_args!("{x:.2}"))?;
+            match buf.as_str() {
+                Some(s) => f.write_str(s.trim_end_matches('0').trim_end_matches('.')),
+                // longer than the buffer (a huge number): format it the slow way
+                None => {
+                    let s = format!("{x:.2}");
+                    f.write_str(s.trim_end_matches('0').trim_end_matches('.'))
+                }
+            }
+        }
     }
 }
 
-fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
+/// A fixed-size text buffer for formatting one number; reports overflow instead of growing.
+struct StackBuf {
+    bytes: [u8; 48],
+    len: usize,
+    overflow: bool,
+}
+
+impl Default for StackBuf {
+    fn default() -> Self {
+        StackBuf {
+            bytes: [0; 48],
+            len: 0,
+            overflow: false,
+        }
+    }
+}
+
+impl StackBuf {
+    fn as_str(&self) -> Option<&str> {
+        if self.overflow {
+            return None;
+        }
+        self.bytes.get(..self.len).and_then(|b| std::str::from_utf8(b).ok())
+    }
+}
+
+impl std::fmt::Write for StackBuf {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        match self.bytes.get_mut(self.len..end) {
+            Some(dst) => {
+                dst.copy_from_slice(s.as_bytes());
+                self.len = end;
+            }
+            None => self.overflow = true,
+        }
+        Ok(())
+    }
+}
+
+/// A share as a percentage with one decimal (0.5 → "50.0%").
+#[derive(Debug, Clone, Copy)]
+struct Pct(f64);
+
+impl std::fmt::Display for Pct {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.1}%", self.0 * 100.0)
+    }
 }
 
 /// Fields not reported.
-pub fn missing(paths: impl IntoIterator<Item = impl Into<String>>) -> Eval {
+pub fn missing(paths: impl IntoIterator<Item = impl Into<Text>>) -> Eval {
     let mut e = Eval::new(Status::MissingData, 0.0);
     e.missing = paths.into_iter().map(Into::into).collect();
     e
 }
 
 /// The rule does not apply, for the reason given.
-pub fn not_applicable(zh: &str, en: &str) -> Eval {
+pub fn not_applicable(zh: impl Into<Text>, en: impl Into<Text>) -> Eval {
     Eval::new(Status::NotApplicable, 0.0).detail(zh, en)
 }
 
 /// A yes/no requirement.
-pub fn flag(v: Option<bool>, path: &str) -> Eval {
+pub fn flag(v: Option<bool>, path: &'static str) -> Eval {
     match v {
         None => missing([path]),
         Some(true) => Eval::new(Status::Pass, 1.0).values(json!(true), json!(true)),
@@ -162,7 +230,7 @@ pub fn flag(v: Option<bool>, path: &str) -> Eval {
 }
 
 /// A yes/no requirement with its own wording of the failure (e.g. 所长不在岗).
-pub fn flag_or(v: Option<bool>, path: &str, fail_zh: &str, fail_en: &str) -> Eval {
+pub fn flag_or(v: Option<bool>, path: &'static str, fail_zh: &'static str, fail_en: &'static str) -> Eval {
     let e = flag(v, path);
     if e.status == Status::Fail {
         e.detail(fail_zh, fail_en)
@@ -172,27 +240,21 @@ pub fn flag_or(v: Option<bool>, path: &str, fail_zh: &str, fail_en: &str) -> Eva
 }
 
 /// A number that must be at least `min`.
-pub fn at_least(v: Option<f64>, min: f64, path: &str, m: Measure) -> Eval {
+pub fn at_least(v: Option<f64>, min: f64, path: &'static str, m: Measure) -> Eval {
     let Some(x) = v else { return missing([path]) };
     if x >= min {
         return Eval::new(Status::Pass, 1.0).values(json!(x), json!(min));
     }
     let short = min - x;
     let mut e = Eval::new(Status::Fail, 0.0).values(json!(x), json!(min)).detail(
-        format!(
-            "{}{u}，低于{}{u}，还差{}{u}",
-            fmt_num(x),
-            fmt_num(min),
-            fmt_num(short),
-            u = m.zh()
-        ),
+        format!("{}{u}，低于{}{u}，还差{}{u}", Num(x), Num(min), Num(short), u = m.zh()),
         format!(
             "{} {}, below the {} {} minimum: {} {} short",
-            fmt_num(x),
+            Num(x),
             m.en_n(x),
-            fmt_num(min),
+            Num(min),
             m.en_n(min),
-            fmt_num(short),
+            Num(short),
             m.en_n(short)
         ),
     );
@@ -202,11 +264,11 @@ pub fn at_least(v: Option<f64>, min: f64, path: &str, m: Measure) -> Eval {
 }
 
 /// One count that must be zero: value, path, Chinese name, English name (singular, plural).
-pub type ZeroItem<'a> = (Option<Count>, &'a str, &'a str, (&'a str, &'a str));
+pub type ZeroItem<'a> = (Option<Count>, &'static str, &'a str, (&'a str, &'a str));
 
 /// Counts that must all be zero (e.g. escaped supervision, serious reoffences).
 pub fn all_zero(items: &[ZeroItem], m: Measure) -> Eval {
-    let absent: Vec<&str> = items.iter().filter(|i| i.0.is_none()).map(|i| i.1).collect();
+    let absent: Vec<&'static str> = items.iter().filter(|i| i.0.is_none()).map(|i| i.1).collect();
     if !absent.is_empty() {
         return missing(absent);
     }
@@ -234,8 +296,8 @@ pub fn all_zero(items: &[ZeroItem], m: Measure) -> Eval {
 }
 
 /// Points × part / whole; whole 0 → not applicable.
-pub fn coverage(part: (Option<Count>, &str), whole: (Option<Count>, &str), m: Measure) -> Eval {
-    let absent: Vec<&str> = [part, whole].iter().filter(|x| x.0.is_none()).map(|x| x.1).collect();
+pub fn coverage(part: (Option<Count>, &'static str), whole: (Option<Count>, &'static str), m: Measure) -> Eval {
+    let absent: Vec<&'static str> = [part, whole].iter().filter(|x| x.0.is_none()).map(|x| x.1).collect();
     let (Some(p), Some(w)) = (part.0, whole.0) else {
         return missing(absent);
     };
@@ -263,19 +325,19 @@ pub fn coverage_of(p: f64, w: f64, m: Measure) -> Eval {
         e = e.detail(
             format!(
                 "{}/{}{u}，覆盖率{}，还差{}{u}",
-                fmt_num(p),
-                fmt_num(w),
-                pct(fraction),
-                fmt_num(short),
+                Num(p),
+                Num(w),
+                Pct(fraction),
+                Num(short),
                 u = m.zh()
             ),
             format!(
                 "{} of {} {} ({}): {} {} short",
-                fmt_num(p),
-                fmt_num(w),
+                Num(p),
+                Num(w),
                 m.en_n(w),
-                pct(fraction),
-                fmt_num(short),
+                Pct(fraction),
+                Num(short),
                 m.en_n(short)
             ),
         );
@@ -284,7 +346,7 @@ pub fn coverage_of(p: f64, w: f64, m: Measure) -> Eval {
 }
 
 /// Points × min(1, value / target); target 0 → not applicable.
-pub fn target(v: (Option<Count>, &str), target: f64, m: Measure) -> Eval {
+pub fn target(v: (Option<Count>, &'static str), target: f64, m: Measure) -> Eval {
     let Some(x) = v.0 else { return missing([v.1]) };
     if target <= 0.0 {
         return not_applicable("目标为0", "the target is 0");
@@ -305,17 +367,12 @@ pub fn target(v: (Option<Count>, &str), target: f64, m: Measure) -> Eval {
         e = e.detail(
             format!(
                 "{}{u}，目标{}{u}，还差{}{u}",
-                fmt_num(x),
-                fmt_num(target),
-                fmt_num(short),
+                Num(x),
+                Num(target),
+                Num(short),
                 u = m.zh()
             ),
-            format!(
-                "{} against a target of {}: {} short",
-                fmt_num(x),
-                fmt_num(target),
-                fmt_num(short)
-            ),
+            format!("{} against a target of {}: {} short", Num(x), Num(target), Num(short)),
         );
     }
     e
@@ -326,7 +383,7 @@ pub struct Check<'a> {
     /// Whether the item holds.
     pub value: Option<bool>,
     /// Field path.
-    pub path: &'a str,
+    pub path: &'static str,
     /// What is wrong when the item does not hold, in Chinese (e.g. 未配备信息化设备).
     pub zh: &'a str,
     /// What is wrong when the item does not hold, in English (e.g. `no IT equipment`).
@@ -335,7 +392,7 @@ pub struct Check<'a> {
 
 /// Points × share of items that hold.
 pub fn checklist(items: &[Check]) -> Eval {
-    let absent: Vec<&str> = items.iter().filter(|c| c.value.is_none()).map(|c| c.path).collect();
+    let absent: Vec<&'static str> = items.iter().filter(|c| c.value.is_none()).map(|c| c.path).collect();
     if !absent.is_empty() {
         return missing(absent);
     }
@@ -429,7 +486,7 @@ pub fn per_unit(
                     name: u.name.clone(),
                     observed,
                 });
-                failing_paths.push(format!("/units/{i}/{}", escape(field)));
+                failing_paths.push(Text::Owned(format!("/units/{i}/{}", escape(field))));
             }
         }
     }
@@ -437,7 +494,7 @@ pub fn per_unit(
         return missing(absent);
     }
     if applicable == 0 {
-        return not_applicable(&format!("没有{}", text.noun_zh), &format!("no {}", text.noun_en.1));
+        return not_applicable(format!("没有{}", text.noun_zh), format!("no {}", text.noun_en.1));
     }
     let met = applicable - failing.len();
     let fraction = met as f64 / applicable as f64;
@@ -519,11 +576,11 @@ pub fn trend(current: f64, previous: f64) -> Eval {
     };
     e.shortfall = Some(round4(previous - current));
     e.detail(
-        format!("本年比例{}，上年{}，未进一步提高", pct(current), pct(previous)),
+        format!("本年比例{}，上年{}，未进一步提高", Pct(current), Pct(previous)),
         format!(
             "this year's share {} is not above last year's {}",
-            pct(current),
-            pct(previous)
+            Pct(current),
+            Pct(previous)
         ),
     )
 }
