@@ -261,17 +261,45 @@ struct Accumulators {
     by_district: HashMap<(District, i32), Vec<Report>>,
 }
 
-/// A chunk being scored: its rows' sources and the worker scoring it.
-type Pending<'s> = (Vec<(usize, Source)>, std::thread::ScopedJoinHandle<'s, Vec<Outcome>>);
+/// What the workers hand back for one item: its row already mapped (with a copy of the office's
+/// report when a district record of the batch needs it for its roll-up), or a district row,
+/// held until every office has been seen.
+enum Done<T> {
+    Mapped(T, Option<Box<Report>>),
+    Held(Row),
+}
+
+/// A chunk being scored: its rows' sources (for the rows of a worker that died) and the worker.
+type Pending<'s, T> = (Vec<(usize, Source)>, std::thread::ScopedJoinHandle<'s, Vec<Done<T>>>);
 
 /// Scores a stream of items in two passes. `items` is called twice and must yield the same
 /// items both times. `sink` receives every row in input order; district reports come with the
 /// roll-up of their offices (those rows are emitted after the last item, in input order among
 /// themselves). Returns the number of rows emitted (= items).
-pub fn score_stream<I, F>(items: impl Fn() -> I, params: &Parameters, opts: &BatchOptions, mut sink: F) -> usize
+pub fn score_stream<I, F>(items: impl Fn() -> I, params: &Parameters, opts: &BatchOptions, sink: F) -> usize
 where
     I: Iterator<Item = Item>,
     F: FnMut(Row),
+{
+    score_stream_map(items, params, opts, |row| row, sink)
+}
+
+/// [`score_stream`], with `map` applied to every row on the worker threads before `sink` gets
+/// it in input order: what a row turns into (its output line, say) is built, and the row freed,
+/// in parallel, leaving the calling thread only reading and writing. District rows are mapped
+/// on the calling thread at the end, once their roll-up is complete.
+pub fn score_stream_map<I, T, M, F>(
+    items: impl Fn() -> I,
+    params: &Parameters,
+    opts: &BatchOptions,
+    map: M,
+    mut sink: F,
+) -> usize
+where
+    I: Iterator<Item = Item>,
+    T: Send,
+    M: Fn(Row) -> T + Sync,
+    F: FnMut(T),
 {
     let threads = if cfg!(target_arch = "wasm32") {
         1 // no threads there; and the threaded code is left out of the module
@@ -285,62 +313,47 @@ where
     let mut acc = Accumulators::default();
     let mut held: Vec<Row> = Vec::new();
     let mut emitted = 0usize;
-    let mut emit = |sources: Vec<(usize, Source)>, outcomes: Vec<Outcome>| {
-        for ((index, source), outcome) in sources.into_iter().zip(outcomes) {
-            let row = Row { index, source, outcome };
-            match &row.outcome {
-                Outcome::Office { report } => {
-                    let k = (report.office.district, report.year);
-                    if idx.district_years.contains(&k) {
-                        acc.by_district.entry(k).or_default().push((**report).clone());
+    let mut emit = |done: Vec<Done<T>>| {
+        for d in done {
+            match d {
+                Done::Mapped(t, report) => {
+                    if let Some(r) = report {
+                        acc.by_district.entry((r.office.district, r.year)).or_default().push(*r);
                     }
+                    emitted += 1;
+                    sink(t);
                 }
-                Outcome::District { .. } => {
-                    held.push(row);
-                    continue;
-                }
-                Outcome::Invalid { .. } => {}
+                Done::Held(row) => held.push(row),
             }
-            emitted += 1;
-            sink(row);
         }
     };
     let mut it = items().enumerate();
     let next_chunk = |it: &mut std::iter::Enumerate<I>| -> Vec<(usize, Item)> { it.by_ref().take(size).collect() };
-    let sources_of = |chunk: &[(usize, Item)]| -> Vec<(usize, Source)> {
-        chunk.iter().map(|(i, (src, _))| (*i, src.clone())).collect()
-    };
+    let (idx, map) = (&idx, &map);
     if threads <= 1 || cfg!(target_arch = "wasm32") {
         loop {
             let chunk = next_chunk(&mut it);
             if chunk.is_empty() {
                 break;
             }
-            let outcomes = score_chunk(&idx, params, &chunk, 1);
-            emit(sources_of(&chunk), outcomes);
+            emit(score_chunk(idx, params, chunk, 1, map));
         }
     } else {
-        // pipelined: workers score chunk n while this thread reads chunk n + 1 and emits
-        // the rows of chunk n − 1
-        let idx = &idx;
+        // pipelined: workers score and map chunk n while this thread reads chunk n + 1 and
+        // hands the rows of chunk n − 1 to the sink
         std::thread::scope(|s| {
-            let mut pending: Option<Pending<'_>> = None;
+            let mut pending: Option<Pending<'_, T>> = None;
             loop {
                 let chunk = next_chunk(&mut it);
                 let next = (!chunk.is_empty()).then(|| {
-                    let sources = sources_of(&chunk);
-                    let handle = s.spawn(move || score_chunk(idx, params, &chunk, threads));
+                    let sources = chunk.iter().map(|(i, (src, _))| (*i, src.clone())).collect();
+                    let handle = s.spawn(move || score_chunk(idx, params, chunk, threads, map));
                     (sources, handle)
                 });
                 if let Some((sources, handle)) = pending.take() {
                     // core never panics on input; should a worker die, its records still get rows
-                    let outcomes = handle.join().unwrap_or_else(|_| {
-                        sources
-                            .iter()
-                            .map(|_| Outcome::Invalid { errors: Vec::new() })
-                            .collect()
-                    });
-                    emit(sources, outcomes);
+                    let done = handle.join().unwrap_or_else(|_| lost_rows(sources, map));
+                    emit(done);
                 }
                 match next {
                     None => break,
@@ -356,9 +369,20 @@ where
             report.offices = Some(crate::report::rollup(reports.iter()));
         }
         emitted += 1;
-        sink(row);
+        sink(map(row));
     }
     emitted
+}
+
+/// Rows for the records of a worker that died (never expected: core does not panic on input).
+fn lost_rows<T>(sources: Vec<(usize, Source)>, map: &(impl Fn(Row) -> T + Sync)) -> Vec<Done<T>> {
+    sources
+        .into_iter()
+        .map(|(index, source)| {
+            let outcome = Outcome::Invalid { errors: Vec::new() };
+            Done::Mapped(map(Row { index, source, outcome }), None)
+        })
+        .collect()
 }
 
 /// The first pass: every record's key, peeked at in parallel chunks, noted in input order.
@@ -403,30 +427,51 @@ fn first_pass(items: impl Iterator<Item = Item>, threads: usize, size: usize) ->
     idx
 }
 
-fn score_chunk(idx: &BatchIndex, params: &Parameters, chunk: &[(usize, Item)], threads: usize) -> Vec<Outcome> {
+/// Scores and maps one chunk, on `threads` threads.
+fn score_chunk<T: Send>(
+    idx: &BatchIndex,
+    params: &Parameters,
+    chunk: Vec<(usize, Item)>,
+    threads: usize,
+    map: &(impl Fn(Row) -> T + Sync),
+) -> Vec<Done<T>> {
+    let one = |(index, (source, text)): (usize, Item)| -> Done<T> {
+        let outcome = score_one(idx, params, &text);
+        drop(text);
+        let report = match &outcome {
+            Outcome::District { .. } => return Done::Held(Row { index, source, outcome }),
+            Outcome::Office { report } if idx.district_years.contains(&(report.office.district, report.year)) => {
+                Some(report.clone())
+            }
+            _ => None,
+        };
+        Done::Mapped(map(Row { index, source, outcome }), report)
+    };
     if threads <= 1 || chunk.len() < 2 || cfg!(target_arch = "wasm32") {
-        return chunk.iter().map(|(_, (_, t))| score_one(idx, params, t)).collect();
+        return chunk.into_iter().map(one).collect();
     }
     let per = chunk.len().div_ceil(threads);
+    let mut parts: Vec<Vec<(usize, Item)>> = Vec::with_capacity(threads);
+    let mut rest = chunk.into_iter();
+    loop {
+        let part: Vec<(usize, Item)> = rest.by_ref().take(per).collect();
+        if part.is_empty() {
+            break;
+        }
+        parts.push(part);
+    }
     std::thread::scope(|s| {
-        let handles: Vec<_> = chunk
-            .chunks(per)
+        let handles: Vec<_> = parts
+            .into_iter()
             .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|(_, (_, t))| score_one(idx, params, t))
-                        .collect::<Vec<_>>()
-                })
+                let sources: Vec<(usize, Source)> = part.iter().map(|(i, (src, _))| (*i, src.clone())).collect();
+                (sources, s.spawn(move || part.into_iter().map(one).collect::<Vec<_>>()))
             })
             .collect();
         handles
             .into_iter()
-            .zip(chunk.chunks(per))
-            .flat_map(|(h, part)| {
-                // core never panics on input; should a worker die, its records still get rows
-                h.join()
-                    .unwrap_or_else(|_| part.iter().map(|_| Outcome::Invalid { errors: Vec::new() }).collect())
-            })
+            // core never panics on input; should a worker die, its records still get rows
+            .flat_map(|(sources, h)| h.join().unwrap_or_else(|_| lost_rows(sources, map)))
             .collect()
     })
 }

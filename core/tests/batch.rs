@@ -100,6 +100,36 @@ fn parallel_and_sequential_give_the_same_rows() {
     assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&c).unwrap());
 }
 
+/// `score_stream_map` maps each row on the workers (here: to its JSON text) and hands the results
+/// over in input order; district rows are mapped last, with their roll-up complete.
+#[test]
+fn rows_mapped_on_the_workers_equal_rows_mapped_afterwards() {
+    let files = sample_files();
+    let expected: Vec<String> = score_files(&files, 1)
+        .iter()
+        .map(|r| serde_json::to_string(r).unwrap())
+        .collect();
+    assert!(
+        expected
+            .iter()
+            .any(|t| t.contains("\"kind\":\"district\"") && t.contains("\"mean_score\"")),
+        "the sample has district rows with roll-ups"
+    );
+    for threads in [1, 2, 5] {
+        let mut got = Vec::new();
+        let opts = batch::BatchOptions { threads, chunk: 97 };
+        let n = batch::score_stream_map(
+            || batch::files_items(&files).unwrap(),
+            &Parameters::default(),
+            &opts,
+            |row| serde_json::to_string(&row).unwrap(),
+            |text| got.push(text),
+        );
+        assert_eq!(n, expected.len(), "{threads} threads");
+        assert!(got == expected, "{threads} threads: mapped rows differ");
+    }
+}
+
 #[test]
 fn a_bad_line_never_stops_the_run() {
     let good = example("office-street-2023.json").to_string();

@@ -196,7 +196,19 @@ fn run_batch(
     common: &Common,
     params: &Parameters,
     progress: bool,
-    mut sink: impl FnMut(Row),
+    sink: impl FnMut(Row),
+) -> Result<(usize, usize), String> {
+    run_batch_map(common, params, progress, |row| row, sink)
+}
+
+/// [`run_batch`] with `render` applied to every row on the worker threads (after an invalid
+/// row's errors are located in their spreadsheet cells); `sink` gets the results in input order.
+fn run_batch_map<T: Send>(
+    common: &Common,
+    params: &Parameters,
+    progress: bool,
+    render: impl Fn(Row) -> T + Sync,
+    mut sink: impl FnMut(T),
 ) -> Result<(usize, usize), String> {
     let (files, _temp) = materialise_stdin(&common.files)?;
     let sheets = SheetInput::load(&files)?;
@@ -210,7 +222,7 @@ fn run_batch(
     let mut invalid = 0usize;
     let mut n = 0usize;
     let show = progress && std::io::stderr().is_terminal();
-    let total = batch::score_stream(
+    let total = batch::score_stream_map(
         || {
             // files in the order given; spreadsheets were read up front
             let parts: Vec<Box<dyn Iterator<Item = batch::Item>>> = files
@@ -228,15 +240,19 @@ fn run_batch(
         params,
         &opts,
         |mut row| {
-            if matches!(row.outcome, Outcome::Invalid { .. }) {
-                invalid += 1;
+            let bad = matches!(row.outcome, Outcome::Invalid { .. });
+            if bad {
                 sheets.locate_row(&mut row);
             }
+            (bad, render(row))
+        },
+        |(bad, t)| {
+            invalid += usize::from(bad);
             n += 1;
             if show && n.is_multiple_of(1000) {
                 eprint!("\r已评分 {n} 条记录…");
             }
-            sink(row);
+            sink(t);
         },
     );
     if show && n >= 1000 {
@@ -444,23 +460,31 @@ pub fn score(a: &ScoreArgs) -> ExitCode {
     if a.format == ScoreFormat::Json {
         io_err = write!(out, "[").err();
     }
-    let res = run_batch(&a.common, &params, !a.quiet, |row| {
+    // each row is rendered on the worker threads; this thread only writes, in input order
+    let render = |row: Row| -> std::io::Result<Vec<u8>> {
+        let mut buf = Vec::with_capacity(512);
+        match a.format {
+            ScoreFormat::Table => table_row(&mut buf, &row, a.lang)?,
+            ScoreFormat::Jsonl | ScoreFormat::Json => {
+                serde_json::to_writer(&mut buf, &row).map_err(std::io::Error::other)?
+            }
+            ScoreFormat::Csv => buf.extend_from_slice(csv_row(&row).as_bytes()),
+        }
+        if matches!(a.format, ScoreFormat::Jsonl | ScoreFormat::Csv) {
+            buf.push(b'\n');
+        }
+        Ok(buf)
+    };
+    let res = run_batch_map(&a.common, &params, !a.quiet, render, |text| {
         if io_err.is_some() {
             return;
         }
-        let r = match a.format {
-            ScoreFormat::Table => table_row(&mut out, &row, a.lang),
-            ScoreFormat::Jsonl => serde_json::to_string(&row)
-                .map_err(std::io::Error::other)
-                .and_then(|s| writeln!(out, "{s}")),
-            ScoreFormat::Json => serde_json::to_string(&row)
-                .map_err(std::io::Error::other)
-                .and_then(|s| {
-                    let sep = if first { "" } else { "," };
-                    write!(out, "{sep}\n{s}")
-                }),
-            ScoreFormat::Csv => writeln!(out, "{}", csv_row(&row)),
-        };
+        let r = text.and_then(|t| {
+            if a.format == ScoreFormat::Json {
+                out.write_all(if first { b"\n" } else { b",\n" })?;
+            }
+            out.write_all(&t)
+        });
         first = false;
         io_err = r.err();
     });
