@@ -13,6 +13,8 @@ fn main() {
     let text = std::fs::read_to_string(path).unwrap();
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     let params = Parameters::default();
+    // built once, like the parameters: what a batch does (rule weights looked up once)
+    let scorer = sifasuo::score::Scorer::new(&params);
     let parsed: Vec<Box<OfficeRecord>> = if case == "d" {
         lines
             .iter()
@@ -34,11 +36,9 @@ fn main() {
                 let Ok(Record::Office(o)) = validate::parse(l) else {
                     panic!("not an office")
                 };
-                drop(black_box(sifasuo::score::score(&o, &params)));
+                drop(black_box(scorer.score(&o)));
             }),
-            "d" => parsed
-                .iter()
-                .for_each(|o| drop(black_box(sifasuo::score::score(o, &params)))),
+            "d" => parsed.iter().for_each(|o| drop(black_box(scorer.score(o)))),
             "0" => {}
             _ => panic!("case: a, b, c, d or 0"),
         }

@@ -8,6 +8,7 @@
 use crate::model::{District, Record};
 use crate::params::Parameters;
 use crate::report::{DistrictReport, Report, Rollup};
+use crate::score::Scorer;
 use crate::validate::{self, ErrorCode, ValidationError};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -205,7 +206,7 @@ fn duplicate_error(code: &str, year: i32, first: u32) -> ValidationError {
 }
 
 /// Scores one item given the first pass's index. District records are scored without roll-up here.
-fn score_one(idx: &BatchIndex, params: &Parameters, text: &Result<String, ValidationError>) -> Outcome {
+fn score_one(idx: &BatchIndex, scorer: &Scorer, text: &Result<String, ValidationError>) -> Outcome {
     let text = match text {
         Ok(t) => t,
         Err(e) => {
@@ -224,7 +225,7 @@ fn score_one(idx: &BatchIndex, params: &Parameters, text: &Result<String, Valida
             }
             let prev = idx.previous_ratio(&o.office.code, o.year);
             Outcome::Office {
-                report: Box::new(crate::score::score_with(&o, params, prev)),
+                report: Box::new(scorer.score_with(&o, prev)),
             }
         }
         Ok(Record::District(d)) => {
@@ -234,7 +235,7 @@ fn score_one(idx: &BatchIndex, params: &Parameters, text: &Result<String, Valida
                 };
             }
             Outcome::District {
-                report: Box::new(crate::score::score_district(&d, params, None)),
+                report: Box::new(scorer.score_district(&d, None)),
             }
         }
     }
@@ -435,8 +436,11 @@ fn score_chunk<T: Send>(
     threads: usize,
     map: &(impl Fn(Row) -> T + Sync),
 ) -> Vec<Done<T>> {
+    // the rules' points and severities, looked up once per chunk instead of once per record
+    let scorer = Scorer::new(params);
+    let scorer = &scorer;
     let one = |(index, (source, text)): (usize, Item)| -> Done<T> {
-        let outcome = score_one(idx, params, &text);
+        let outcome = score_one(idx, scorer, &text);
         drop(text);
         let report = match &outcome {
             Outcome::District { .. } => return Done::Held(Row { index, source, outcome }),

@@ -179,10 +179,13 @@ fn grade(findings: &[Finding], total: f64, dims: &[Option<f64>], p: &Parameters)
     }
 }
 
+/// Points and severity of a rule under the parameters in force.
+type Weight = (f64, Severity);
+
 /// Evaluates rules (`at_most` of them); returns the findings and, beside them, their exact
 /// earned points (kept apart so the findings are built in place and never moved again).
-fn evaluate<'r, R: 'static>(
-    rules: impl Iterator<Item = (&'r RuleDef<R>, &'static PassMessages)>,
+fn evaluate<'w, R: 'static>(
+    rules: impl Iterator<Item = ((&'static RuleDef<R>, &'static PassMessages), &'w Weight)>,
     at_most: usize,
     rec: &R,
     ctx: &EvalCtx,
@@ -190,12 +193,8 @@ fn evaluate<'r, R: 'static>(
     // sized up front: findings are large, and growing the vector would copy them several times
     let mut findings = Vec::with_capacity(at_most);
     let mut exact = Vec::with_capacity(at_most);
-    for (rule, pass) in rules {
+    for ((rule, pass), &(points, severity)) in rules {
         let e = (rule.eval)(rec, ctx);
-        let (points, severity) = ctx
-            .params
-            .rule(rule.id)
-            .map_or((rule.points, rule.severity), |r| (r.points, r.severity));
         exact.push(match e.status {
             Status::Pass | Status::Partial | Status::Fail => points * e.fraction.clamp(0.0, 1.0),
             _ => 0.0,
@@ -203,6 +202,68 @@ fn evaluate<'r, R: 'static>(
         findings.push(finding(rule, pass, e, (points, severity)));
     }
     (findings, exact)
+}
+
+/// The points and severity of each rule of `rules` under `params`, in catalogue order.
+fn weights<'r, R: 'static>(rules: impl Iterator<Item = &'r RuleDef<R>>, params: &Parameters) -> Vec<Weight> {
+    rules
+        .map(|rule| {
+            params
+                .rule(rule.id)
+                .map_or((rule.points, rule.severity), |r| (r.points, r.severity))
+        })
+        .collect()
+}
+
+/// Scores records under one set of parameters, with each rule's points and severity looked up
+/// once instead of once per record: what a batch uses. [`score`], [`score_with`] and
+/// [`score_district`] build one for a single record.
+///
+/// # Example
+/// ```
+/// use sifasuo::{params::Parameters, score::Scorer, validate, Record};
+/// let text = std::fs::read_to_string("../tests/examples/office-township-2023.json").unwrap();
+/// let Record::Office(office) = validate::parse(&text).unwrap() else { unreachable!() };
+/// let params = Parameters::default();
+/// let scorer = Scorer::new(&params);
+/// assert_eq!(scorer.score(&office), sifasuo::score::score(&office, &params));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Scorer<'p> {
+    params: &'p Parameters,
+    office: Vec<Weight>,
+    district: Vec<Weight>,
+}
+
+impl<'p> Scorer<'p> {
+    /// Resolves every rule's points and severity under `params`.
+    pub fn new(params: &'p Parameters) -> Scorer<'p> {
+        Scorer {
+            params,
+            office: weights(office_rules(), params),
+            district: weights(district_rules(), params),
+        }
+    }
+
+    /// The parameters in force.
+    pub fn params(&self) -> &'p Parameters {
+        self.params
+    }
+
+    /// Scores one office ([`score`]).
+    pub fn score(&self, rec: &OfficeRecord) -> Report {
+        self.score_with(rec, None)
+    }
+
+    /// Scores one office with last year's qualification ratio from the batch ([`score_with`]).
+    pub fn score_with(&self, rec: &OfficeRecord, previous_ratio: Option<f64>) -> Report {
+        office_report(self, rec, previous_ratio)
+    }
+
+    /// Scores a district bureau ([`score_district`]).
+    pub fn score_district(&self, rec: &DistrictRecord, offices: Option<&[Report]>) -> DistrictReport {
+        district_report(self, rec, offices)
+    }
 }
 
 fn missing_fields(findings: &[Finding]) -> Vec<Text> {
@@ -236,8 +297,13 @@ pub fn score(rec: &OfficeRecord, params: &Parameters) -> Report {
 /// Scores one office, with last year's qualification ratio from the batch (used by
 /// `t10-qualification-trend` when the record has no `previous_qualification_ratio`).
 pub fn score_with(rec: &OfficeRecord, params: &Parameters, previous_ratio: Option<f64>) -> Report {
+    Scorer::new(params).score_with(rec, previous_ratio)
+}
+
+fn office_report(scorer: &Scorer, rec: &OfficeRecord, previous_ratio: Option<f64>) -> Report {
+    let params = scorer.params;
     let ctx = EvalCtx { params, previous_ratio };
-    let rules = office_rules().zip(office_pass());
+    let rules = office_rules().zip(office_pass()).zip(&scorer.office);
     let (findings, exact) = evaluate(rules, office_pass().len(), rec, &ctx);
     let all = totals(findings.iter().zip(exact.iter().copied()));
     let (dimensions, exact_dims): (Vec<DimensionScore>, Vec<Option<f64>>) = Dimension::OFFICE
@@ -291,13 +357,19 @@ pub fn score_with(rec: &OfficeRecord, params: &Parameters, previous_ratio: Optio
 /// Scores a district bureau: its own rules (the year rule of its year only) and, beside them,
 /// the roll-up of `offices` (reports of its offices in the same year; others are ignored).
 pub fn score_district(rec: &DistrictRecord, params: &Parameters, offices: Option<&[Report]>) -> DistrictReport {
+    Scorer::new(params).score_district(rec, offices)
+}
+
+fn district_report(scorer: &Scorer, rec: &DistrictRecord, offices: Option<&[Report]>) -> DistrictReport {
+    let params = scorer.params;
     let ctx = EvalCtx {
         params,
         previous_ratio: None,
     };
     let rules = district_rules()
         .zip(district_pass())
-        .filter(|(r, _)| r.year.is_none_or(|y| y == rec.year));
+        .zip(&scorer.district)
+        .filter(|((r, _), _)| r.year.is_none_or(|y| y == rec.year));
     let (findings, exact) = evaluate(rules, district_pass().len(), rec, &ctx);
     let all = totals(findings.iter().zip(exact.iter().copied()));
     let total = (base_score(&all) + all.bonus).min(100.0);
