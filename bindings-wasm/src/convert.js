@@ -87,7 +87,13 @@ export function toJsonText(value) {
 export function failurePath() { return failure ? failure[0] : ''; }
 export function failureReason() { return failure ? failure[1] : ''; }
 
-export function fromJsonText(text) { return JSON.parse(text); }
+// JSON text from Rust arrives as UTF-8 bytes (a view of wasm memory, valid only during the call)
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+export function fromJsonBytes(bytes) { return JSON.parse(utf8.decode(bytes)); }
+
+export function newArray() { return []; }
+/** Appends the value of the JSON text `bytes` to `array`. */
+export function pushJsonBytes(array, bytes) { array.push(JSON.parse(utf8.decode(bytes))); }
 
 /** `options.params`, checking that `options` is undefined, null or `{params?}`. */
 export function paramsOption(options, fn) {

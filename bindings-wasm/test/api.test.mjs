@@ -111,6 +111,19 @@ test('scoreMany: rows in order, duplicates and bad elements as error rows', () =
   assert.deepEqual(one[0].report, sifasuo.score(a).report);
 });
 
+test('strings come back unchanged through the JSON between Rust and JS (escapes, non-BMP)', () => {
+  const names = ['引号"反斜杠\\ 斜杠/ 𝄞😀 \u2028\u2029 é', 'tab\there\r\n', '\u0001\u0008\u000c\u001f\u007f', '"', '\\'];
+  const records = names.map((name, i) => {
+    const r = example();
+    r.office = { ...r.office, name, code: String(110105100 + i) };
+    return r;
+  });
+  const rows = sifasuo.scoreMany(records);
+  assert.deepEqual(rows.map((r) => r.kind), names.map(() => 'office'));
+  assert.deepEqual(rows.map((r) => r.report.office.name), names);
+  for (const [i, r] of records.entries()) assert.deepEqual(sifasuo.score(r).report, rows[i].report);
+});
+
 test('ledger over two years', () => {
   const y23 = example();
   const y22 = example();
