@@ -14,6 +14,8 @@ cargo clippy --all-targets -- -D warnings
 
 step "rust: tests"
 cargo test
+# the wasm binding's own unit tests (its JSON writer against serde_json), run natively
+cargo test -p sifasuo-wasm --lib
 
 step "main job: score the bundled sample and write the report"
 mkdir -p test-output
