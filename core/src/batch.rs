@@ -397,34 +397,56 @@ fn first_pass(items: impl Iterator<Item = Item>, threads: usize, size: usize) ->
         }
         return idx;
     }
+    // pipelined like the second pass: the workers peek at chunk n while this thread reads
+    // chunk n + 1 and notes the keys of chunk n − 1, in input order
     let mut it = items.enumerate();
-    loop {
-        let raw: Vec<(usize, Item)> = it.by_ref().take(size.saturating_mul(threads)).collect();
-        if raw.is_empty() {
-            break;
-        }
-        let chunk: Vec<(usize, String)> = raw
-            .into_iter()
-            .filter_map(|(i, (_, text))| text.ok().map(|t| (i, t)))
-            .collect();
-        let per = chunk.len().div_ceil(threads).max(1);
-        let peeks: Vec<Option<Peeked>> = std::thread::scope(|s| {
+    let per = size.max(1);
+    // `None` at the end of the input (a chunk of only unreadable items is `Some` and empty)
+    let read = |it: &mut std::iter::Enumerate<_>| -> Option<Vec<(usize, String)>> {
+        let raw: Vec<(usize, Item)> = it.by_ref().take(per.saturating_mul(threads)).collect();
+        (!raw.is_empty()).then(|| {
+            raw.into_iter()
+                .filter_map(|(i, (_, text))| text.ok().map(|t| (i, t)))
+                .collect()
+        })
+    };
+    type Peeks = Vec<(usize, Option<Peeked>)>;
+    let peek_all = |chunk: Vec<(usize, String)>| -> Peeks {
+        let part = chunk.len().div_ceil(threads).max(1);
+        std::thread::scope(|s| {
             let handles: Vec<_> = chunk
-                .chunks(per)
-                .map(|part| s.spawn(move || part.iter().map(|(_, t)| peek(t)).collect::<Vec<_>>()))
+                .chunks(part)
+                .map(|p| s.spawn(move || p.iter().map(|(i, t)| (*i, peek(t))).collect::<Peeks>()))
                 .collect();
             handles
                 .into_iter()
-                .zip(chunk.chunks(per))
-                .flat_map(|(h, part)| h.join().unwrap_or_else(|_| part.iter().map(|(_, t)| peek(t)).collect()))
+                .zip(chunk.chunks(part))
+                .flat_map(|(h, p)| {
+                    h.join()
+                        .unwrap_or_else(|_| p.iter().map(|(i, t)| (*i, peek(t))).collect())
+                })
                 .collect()
-        });
-        for ((i, _), p) in chunk.iter().zip(peeks) {
-            if let Some(p) = p {
-                idx.note_peeked(*i, p);
+        })
+    };
+    std::thread::scope(|s| {
+        let mut pending: Option<std::thread::ScopedJoinHandle<'_, Peeks>> = None;
+        loop {
+            let next = read(&mut it).map(|chunk| s.spawn(move || peek_all(chunk)));
+            if let Some(h) = pending.take() {
+                // peek never panics (each part falls back to this thread anyway); were the
+                // thread to die, its records would only be missing from the duplicate check
+                for (i, p) in h.join().unwrap_or_default() {
+                    if let Some(p) = p {
+                        idx.note_peeked(i, p);
+                    }
+                }
+            }
+            match next {
+                None => break,
+                Some(h) => pending = Some(h),
             }
         }
-    }
+    });
     idx
 }
 
@@ -669,7 +691,8 @@ pub fn file_items(path: &std::path::Path) -> Result<Box<dyn Iterator<Item = Item
         };
         return Ok(Box::new(items.into_iter()));
     }
-    let mut reader = std::io::BufReader::new(file);
+    // a large buffer: records are a few KB each, so the default 8 KB would mean a read per line
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
     let mut line_no = 0usize;
     let mut buf = Vec::new();
     let mut failed = false;
