@@ -322,7 +322,10 @@ fn csv_row(row: &Row) -> String {
                     .iter()
                     .map(|d| d.score.map_or(String::new(), |s| format!("{s:.1}"))),
             );
-            f.extend([r.problems().len().to_string(), String::new()]);
+            f.extend([
+                r.findings.iter().filter(|x| x.is_problem()).count().to_string(),
+                String::new(),
+            ]);
         }
         Outcome::District { report: r } => {
             f.extend([
