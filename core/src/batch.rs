@@ -294,6 +294,71 @@ pub fn score_stream_map<I, T, M, F>(
     params: &Parameters,
     opts: &BatchOptions,
     map: M,
+    sink: F,
+) -> usize
+where
+    I: Iterator<Item = Item>,
+    T: Send,
+    M: Fn(Row) -> T + Sync,
+    F: FnMut(T),
+{
+    let (threads, size) = (threads_of(opts), opts.chunk.max(1));
+    let idx = first_pass(items(), threads, size);
+    second_pass(&idx, items(), params, (threads, size), map, sink)
+}
+
+/// [`score_stream_map`] over files (as [`files_items`] reads them). The first pass reads each
+/// JSON-lines file in `threads` parts at once, where [`score_stream_map`] reads it on one thread:
+/// that reading is the one serial step left in a batch. Rows are the same.
+///
+/// # Errors
+/// When a file cannot be opened (before anything is scored).
+pub fn score_files_map<T, M, F>(
+    paths: &[std::path::PathBuf],
+    params: &Parameters,
+    opts: &BatchOptions,
+    map: M,
+    sink: F,
+) -> Result<usize, ReadError>
+where
+    T: Send,
+    M: Fn(Row) -> T + Sync,
+    F: FnMut(T),
+{
+    let (threads, size) = (threads_of(opts), opts.chunk.max(1));
+    drop(files_items(paths)?);
+    let idx = match first_pass_files(paths, threads) {
+        Some(idx) => idx,
+        // anything unexpected (a read error, a file changed meanwhile): the plain first pass
+        None => first_pass(files_items(paths)?, threads, size),
+    };
+    Ok(second_pass(
+        &idx,
+        files_items(paths)?,
+        params,
+        (threads, size),
+        map,
+        sink,
+    ))
+}
+
+fn threads_of(opts: &BatchOptions) -> usize {
+    if cfg!(target_arch = "wasm32") {
+        1 // no threads there; and the threaded code is left out of the module
+    } else if opts.threads == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        opts.threads
+    }
+}
+
+/// The second pass: scores, maps and emits every item, given the first pass's index.
+fn second_pass<I, T, M, F>(
+    idx: &BatchIndex,
+    items: I,
+    params: &Parameters,
+    (threads, size): (usize, usize),
+    map: M,
     mut sink: F,
 ) -> usize
 where
@@ -302,15 +367,6 @@ where
     M: Fn(Row) -> T + Sync,
     F: FnMut(T),
 {
-    let threads = if cfg!(target_arch = "wasm32") {
-        1 // no threads there; and the threaded code is left out of the module
-    } else if opts.threads == 0 {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    } else {
-        opts.threads
-    };
-    let size = opts.chunk.max(1);
-    let idx = first_pass(items(), threads, size);
     let mut acc = Accumulators::default();
     let mut held: Vec<Row> = Vec::new();
     let mut emitted = 0usize;
@@ -328,9 +384,9 @@ where
             }
         }
     };
-    let mut it = items().enumerate();
+    let mut it = items.enumerate();
     let next_chunk = |it: &mut std::iter::Enumerate<I>| -> Vec<(usize, Item)> { it.by_ref().take(size).collect() };
-    let (idx, map) = (&idx, &map);
+    let map = &map;
     if threads <= 1 || cfg!(target_arch = "wasm32") {
         loop {
             let chunk = next_chunk(&mut it);
@@ -384,6 +440,110 @@ fn lost_rows<T>(sources: Vec<(usize, Source)>, map: &(impl Fn(Row) -> T + Sync))
             Done::Mapped(map(Row { index, source, outcome }), None)
         })
         .collect()
+}
+
+/// The first pass over files, each JSON-lines file read in `threads` byte ranges at once (cut at
+/// line starts), each range counting its items and peeking at them the way [`file_items`] and
+/// [`first_pass`] do; `.json` files are read whole. `None` on a read error (the caller then
+/// runs the plain first pass, which reports it as a row like the second pass will).
+fn first_pass_files(paths: &[std::path::PathBuf], threads: usize) -> Option<BatchIndex> {
+    let mut idx = BatchIndex::default();
+    let mut offset = 0usize;
+    for path in paths {
+        let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if is_json {
+            let mut count = 0usize;
+            for (i, (_, text)) in file_items(path).ok()?.enumerate() {
+                if let Ok(t) = text {
+                    idx.add(offset + i, &t);
+                }
+                count = i + 1;
+            }
+            offset += count;
+            continue;
+        }
+        let len = std::fs::metadata(path).ok()?.len();
+        let parts = if len < (1 << 20) { 1 } else { threads.max(1) };
+        let starts = line_starts(path, len, parts)?;
+        let ranges: Vec<(u64, u64)> = starts
+            .iter()
+            .zip(starts.iter().skip(1).chain(std::iter::once(&len)))
+            .map(|(a, b)| (*a, *b))
+            .collect();
+        let results: Vec<Option<RangePeeks>> = if ranges.len() <= 1 || cfg!(target_arch = "wasm32") {
+            ranges.iter().map(|r| peek_range(path, *r)).collect()
+        } else {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = ranges.iter().map(|r| s.spawn(move || peek_range(path, *r))).collect();
+                handles.into_iter().map(|h| h.join().ok().flatten()).collect()
+            })
+        };
+        for r in results {
+            let (count, peeks) = r?;
+            for (i, p) in peeks {
+                idx.note_peeked(offset + i, p);
+            }
+            offset += count;
+        }
+    }
+    Some(idx)
+}
+
+/// A range's item count and the keys peeked in it (item numbers local to the range).
+type RangePeeks = (usize, Vec<(usize, Peeked)>);
+
+/// `parts` starting offsets in a file, each at the start of a line (the first is 0).
+fn line_starts(path: &std::path::Path, len: u64, parts: usize) -> Option<Vec<u64>> {
+    use std::io::{BufRead, Seek, SeekFrom};
+    let mut starts = vec![0u64];
+    let mut reader = std::io::BufReader::new(std::fs::File::open(path).ok()?);
+    let mut skipped = Vec::new();
+    for k in 1..parts as u64 {
+        let cut = len * k / parts as u64;
+        let last = *starts.last()?;
+        if cut <= last {
+            continue;
+        }
+        // the line holding byte cut - 1 ends at the next newline: the next line starts after it
+        reader.seek(SeekFrom::Start(cut - 1)).ok()?;
+        skipped.clear();
+        let n = reader.read_until(b'\n', &mut skipped).ok()? as u64;
+        let start = (cut - 1 + n).min(len);
+        if start > last && start < len {
+            starts.push(start);
+        }
+    }
+    Some(starts)
+}
+
+/// Reads the lines that start in `[from, to)` exactly as [`file_items`] does (blank lines are
+/// not items; a line that is not UTF-8 is an item with no key) and peeks at each.
+fn peek_range(path: &std::path::Path, (from, to): (u64, u64)) -> Option<RangePeeks> {
+    use std::io::{BufRead, Seek, SeekFrom};
+    let mut file = std::fs::File::open(path).ok()?;
+    file.seek(SeekFrom::Start(from)).ok()?;
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let (mut pos, mut count) = (from, 0usize);
+    let mut peeks = Vec::new();
+    let mut buf = Vec::new();
+    while pos < to {
+        buf.clear();
+        let n = reader.read_until(b'\n', &mut buf).ok()?;
+        if n == 0 {
+            break;
+        }
+        pos += n as u64;
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        if let Ok(text) = std::str::from_utf8(&buf) {
+            if let Some(p) = peek(text.trim_end()) {
+                peeks.push((count, p));
+            }
+        }
+        count += 1;
+    }
+    Some((count, peeks))
 }
 
 /// The first pass: every record's key, peeked at in parallel chunks, noted in input order.
@@ -736,4 +896,95 @@ pub fn files_items(paths: &[std::path::PathBuf]) -> Result<impl Iterator<Item = 
         all.push(file_items(p)?);
     }
     Ok(all.into_iter().flatten())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    /// Key, count, first index, ratio bits (NaN is "unknown"); and the district years.
+    type Canonical = (Vec<(u64, u32, u32, u64)>, Vec<(District, i32)>);
+
+    /// The index as comparable data.
+    fn canonical(idx: &BatchIndex) -> Canonical {
+        let mut seen: Vec<_> = idx
+            .seen
+            .iter()
+            .map(|(k, s)| (*k, s.count, s.first, s.ratio.to_bits()))
+            .collect();
+        seen.sort_unstable();
+        (seen, idx.district_years.clone())
+    }
+
+    fn root() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+    }
+
+    /// A JSON-lines file over 1 MB (so it is read in parts) with everything the line reader
+    /// treats specially: a BOM, blank and whitespace-only lines, CRLF, a line that is not UTF-8,
+    /// a line that is not JSON, a repeated office, and a last line without a newline.
+    fn awkward_file(dir: &std::path::Path) -> PathBuf {
+        let sample = std::fs::read_to_string(root().join("data/sample/offices-2023.jsonl")).unwrap();
+        let lines: Vec<&str> = sample.lines().filter(|l| !l.trim().is_empty()).collect();
+        let mut out: Vec<u8> = "\u{feff}".into();
+        for (i, l) in lines.iter().enumerate() {
+            out.extend_from_slice(l.as_bytes());
+            out.extend_from_slice(match i % 5 {
+                0 => b"\r\n".as_slice(),
+                1 => b"\n\n   \n".as_slice(),
+                2 => b"\n\xff\xfe not utf-8\n".as_slice(),
+                3 => b"\nnot json\n".as_slice(),
+                _ => b"\n".as_slice(),
+            });
+        }
+        out.extend_from_slice(lines[0].as_bytes()); // a repeat, without a final newline
+        assert!(out.len() > 1 << 20, "large enough to be read in parts");
+        let path = dir.join("awkward.jsonl");
+        std::fs::write(&path, out).unwrap();
+        path
+    }
+
+    #[test]
+    fn files_read_in_parts_give_the_index_of_the_plain_first_pass() {
+        let dir = std::env::temp_dir().join(format!("sifasuo-first-pass-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let json = dir.join("two.json");
+        let one = std::fs::read_to_string(root().join("tests/examples/office-street-2023.json")).unwrap();
+        std::fs::write(&json, format!("[{one}, {one}]")).unwrap();
+        let mut paths: Vec<PathBuf> = ["offices-2022.jsonl", "offices-2024.jsonl", "districts.jsonl"]
+            .iter()
+            .map(|f| root().join("data/sample").join(f))
+            .collect();
+        paths.insert(1, awkward_file(&dir));
+        paths.push(json);
+        let plain = canonical(&first_pass(files_items(&paths).unwrap(), 1, 97));
+        assert!(plain.0.iter().any(|s| s.1 > 1), "the input has repeated keys");
+        assert!(!plain.1.is_empty(), "and district records");
+        for threads in [1, 2, 3, 7] {
+            let parts = first_pass_files(&paths, threads).expect("readable files");
+            assert!(canonical(&parts) == plain, "{threads} parts: the index differs");
+        }
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn line_starts_are_line_starts() {
+        let dir = std::env::temp_dir().join(format!("sifasuo-line-starts-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("lines.txt");
+        let text = "a\nbb\n\nccc\ndddd";
+        std::fs::write(&path, text).unwrap();
+        let len = text.len() as u64;
+        for parts in 1..=text.len() + 2 {
+            let starts = line_starts(&path, len, parts).unwrap();
+            assert_eq!(starts[0], 0);
+            assert!(starts.windows(2).all(|w| w[0] < w[1]), "{parts}: {starts:?}");
+            for s in &starts[1..] {
+                assert_eq!(text.as_bytes()[*s as usize - 1], b'\n', "{parts}: {s} starts a line");
+            }
+        }
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }

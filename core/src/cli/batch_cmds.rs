@@ -222,39 +222,46 @@ fn run_batch_map<T: Send>(
     let mut invalid = 0usize;
     let mut n = 0usize;
     let show = progress && std::io::stderr().is_terminal();
-    let total = batch::score_stream_map(
-        || {
-            // files in the order given; spreadsheets were read up front
-            let parts: Vec<Box<dyn Iterator<Item = batch::Item>>> = files
-                .iter()
-                .map(|p| {
-                    if is_sheet(p) {
-                        Box::new(sheets.items_of(p).into_iter()) as Box<dyn Iterator<Item = batch::Item>>
-                    } else {
-                        batch::file_items(p).unwrap_or_else(|_| Box::new(std::iter::empty()))
-                    }
-                })
-                .collect();
-            parts.into_iter().flatten()
-        },
-        params,
-        &opts,
-        |mut row| {
-            let bad = matches!(row.outcome, Outcome::Invalid { .. });
-            if bad {
-                sheets.locate_row(&mut row);
-            }
-            (bad, render(row))
-        },
-        |(bad, t)| {
-            invalid += usize::from(bad);
-            n += 1;
-            if show && n.is_multiple_of(1000) {
-                eprint!("\r已评分 {n} 条记录…");
-            }
-            sink(t);
-        },
-    );
+    let render = |mut row: Row| {
+        let bad = matches!(row.outcome, Outcome::Invalid { .. });
+        if bad {
+            sheets.locate_row(&mut row);
+        }
+        (bad, render(row))
+    };
+    let sink = |(bad, t): (bool, T)| {
+        invalid += usize::from(bad);
+        n += 1;
+        if show && n.is_multiple_of(1000) {
+            eprint!("\r已评分 {n} 条记录…");
+        }
+        sink(t);
+    };
+    let total = if files.iter().any(|p| is_sheet(p)) {
+        batch::score_stream_map(
+            || {
+                // files in the order given; spreadsheets were read up front
+                let parts: Vec<Box<dyn Iterator<Item = batch::Item>>> = files
+                    .iter()
+                    .map(|p| {
+                        if is_sheet(p) {
+                            Box::new(sheets.items_of(p).into_iter()) as Box<dyn Iterator<Item = batch::Item>>
+                        } else {
+                            batch::file_items(p).unwrap_or_else(|_| Box::new(std::iter::empty()))
+                        }
+                    })
+                    .collect();
+                parts.into_iter().flatten()
+            },
+            params,
+            &opts,
+            render,
+            sink,
+        )
+    } else {
+        // JSON files only: the first pass reads each file in parts at once
+        batch::score_files_map(&files, params, &opts, render, sink).map_err(|e| e.to_string())?
+    };
     if show && n >= 1000 {
         eprintln!("\r已评分 {n} 条记录。     ");
     }
