@@ -299,17 +299,20 @@ fn score_file(py: Python<'_>, path: PathBuf, params: Option<&Bound<'_, Params>>)
     if let Err(e) = batch::file_items(&path) {
         return Err(PyIOError::new_err(e.to_string()));
     }
-    Ok(py.detach(|| {
+    py.detach(|| {
         let mut rows = Vec::new();
-        batch::score_stream(
-            || batch::file_items(&path).into_iter().flatten(),
+        // the first pass reads the file in parts at once
+        batch::score_files_map(
+            std::slice::from_ref(&path),
             &p,
             &BatchOptions::default(),
+            |r| r,
             |r| rows.push(r),
-        );
+        )?;
         rows.sort_by_key(|r| r.index);
-        Batch { rows }
-    }))
+        Ok(Batch { rows })
+    })
+    .map_err(|e: batch::ReadError| PyIOError::new_err(e.to_string()))
 }
 
 /// The rule catalogue, as JSON text.
