@@ -7,7 +7,7 @@
 
 use pyo3::exceptions::{PyIOError, PyIndexError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{json, Map};
 use sifasuo::api;
 use sifasuo::batch::{self, BatchOptions, Item, Outcome, Row, Source};
@@ -239,25 +239,117 @@ fn run(py: Python<'_>, items: Vec<Item>, params: &Parameters) -> Batch {
     })
 }
 
-/// Scores in-memory records. Each element is `(True, json_text)` or `(False, reason)` for a
-/// record that could not be serialised; `file` names the source in every row.
+/// How deep [`write_json`] goes before leaving a value to Python's `json` (which reports deep
+/// nesting and cycles in its own words).
+const FAST_DEPTH: usize = 64;
+
+/// Writes a plain Python value — `dict` with `str` keys, `list`, `tuple`, `str`, `int` that fits
+/// 64 bits, finite `float`, `bool`, `None`, exact types only — as JSON text, the value
+/// `json.dumps` writes. `false` for anything else (NaN, a huge int, a subclass, a `datetime`, a
+/// lone surrogate, nesting deeper than [`FAST_DEPTH`]…): the caller then asks Python's `json`, so
+/// every such record keeps exactly the text or the error reason it had before.
+fn write_json(v: &Bound<'_, PyAny>, out: &mut String, depth: usize) -> bool {
+    use std::fmt::Write;
+    if depth > FAST_DEPTH {
+        return false;
+    }
+    if v.is_none() {
+        out.push_str("null");
+    } else if let Ok(b) = v.cast_exact::<PyBool>() {
+        out.push_str(if b.is_true() { "true" } else { "false" });
+    } else if let Ok(s) = v.cast_exact::<PyString>() {
+        let Ok(text) = s.to_cow() else { return false };
+        let Ok(quoted) = serde_json::to_string(text.as_ref()) else {
+            return false;
+        };
+        out.push_str(&quoted);
+    } else if let Ok(i) = v.cast_exact::<PyInt>() {
+        if let Ok(n) = i.extract::<i64>() {
+            let _ = write!(out, "{n}");
+        } else if let Ok(n) = i.extract::<u64>() {
+            let _ = write!(out, "{n}");
+        } else {
+            return false;
+        }
+    } else if let Ok(f) = v.cast_exact::<PyFloat>() {
+        let x = f.value();
+        // Python writes NaN/Infinity, which the core rejects: leave those to it
+        let Some(n) = serde_json::Number::from_f64(x) else {
+            return false;
+        };
+        let _ = write!(out, "{n}");
+    } else if let Ok(d) = v.cast_exact::<PyDict>() {
+        out.push('{');
+        for (i, (k, val)) in d.iter().enumerate() {
+            let Ok(k) = k.cast_exact::<PyString>() else {
+                return false;
+            };
+            if i > 0 {
+                out.push(',');
+            }
+            if !write_json(k.as_any(), out, depth + 1) {
+                return false;
+            }
+            out.push(':');
+            if !write_json(&val, out, depth + 1) {
+                return false;
+            }
+        }
+        out.push('}');
+    } else if let Ok(l) = v.cast_exact::<PyList>() {
+        out.push('[');
+        for (i, item) in l.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            if !write_json(&item, out, depth + 1) {
+                return false;
+            }
+        }
+        out.push(']');
+    } else if let Ok(t) = v.cast_exact::<PyTuple>() {
+        out.push('[');
+        for (i, item) in t.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            if !write_json(&item, out, depth + 1) {
+                return false;
+            }
+        }
+        out.push(']');
+    } else {
+        return false;
+    }
+    true
+}
+
+/// Scores Python records (dicts, or JSON texts): plain values are written as JSON here, anything
+/// else by `dumps` (the package's `_dumps`, returning `(True, text)` or `(False, reason)`).
 #[pyfunction]
-#[pyo3(signature = (records, file="", params=None))]
-fn score_records(
+#[pyo3(signature = (records, dumps, file="", params=None))]
+fn score_objects(
     py: Python<'_>,
-    records: Vec<(bool, Bound<'_, PyString>)>,
+    records: Vec<Bound<'_, PyAny>>,
+    dumps: Bound<'_, PyAny>,
     file: &str,
     params: Option<&Bound<'_, Params>>,
 ) -> PyResult<Batch> {
     let p = params_of(params);
     let mut items: Vec<Item> = Vec::with_capacity(records.len());
-    for (i, (ok, s)) in records.iter().enumerate() {
+    for (i, r) in records.iter().enumerate() {
         let source = Source {
             file: file.into(),
             line: i + 1,
         };
+        let mut text = String::new();
+        if r.cast_exact::<PyDict>().is_ok() && write_json(r, &mut text, 0) {
+            items.push((source, Ok(text)));
+            continue;
+        }
+        let (ok, s): (bool, Bound<'_, PyString>) = dumps.call1((r,))?.extract()?;
         let text = match s.extract::<String>() {
-            Ok(t) if *ok => Ok(t),
+            Ok(t) if ok => Ok(t),
             Ok(reason) => Err(conversion_error(&reason)),
             Err(_) => Err(conversion_error("the text is not valid Unicode (lone surrogate)")),
         };
@@ -416,7 +508,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(conversion_errors, m)?)?;
     m.add_function(wrap_pyfunction!(score, m)?)?;
-    m.add_function(wrap_pyfunction!(score_records, m)?)?;
+    m.add_function(wrap_pyfunction!(score_objects, m)?)?;
     m.add_function(wrap_pyfunction!(score_jsonl, m)?)?;
     m.add_function(wrap_pyfunction!(score_file, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;

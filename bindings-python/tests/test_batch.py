@@ -148,3 +148,69 @@ def test_params_in_batch(street: Dict[str, Any]) -> None:
 def test_bad_data_type() -> None:
     with pytest.raises(TypeError):
         sifasuo.score_many(42)
+
+
+def _outcomes(res: sifasuo.BatchResult) -> List[Any]:
+    return [(r.kind, r.report.to_json() if r.report is not None else r.errors) for r in res]
+
+
+def _variants(street: Dict[str, Any]) -> List[Any]:
+    """Records that take the native writer (plain dicts) and records that must fall back to
+    Python's json, each with something the two could write differently."""
+    import collections
+    import math
+
+    def edited(**changes: Any) -> Dict[str, Any]:
+        r = copy.deepcopy(street)
+        for dotted, value in changes.items():
+            *head, last = dotted.split("__")
+            d = r
+            for k in head:
+                d = d[k]
+            d[last] = value
+        return r
+
+    cyclic = copy.deepcopy(street)
+    cyclic["support"]["self"] = cyclic
+    deep: Any = "x"
+    for _ in range(300):
+        deep = [deep]
+    sub = collections.OrderedDict(street)
+    return [
+        street,
+        edited(support__premises__total_area_m2=1e16),
+        edited(support__premises__total_area_m2=120.0),
+        edited(support__premises__total_area_m2=-0.0),
+        edited(support__premises__total_area_m2=1e-7),
+        edited(support__premises__total_area_m2=math.nan),
+        edited(support__premises__total_area_m2=math.inf),
+        edited(support__premises__total_area_m2=True),
+        edited(staffing__staff=2**64),
+        edited(staffing__staff=-(2**63) - 1),
+        edited(staffing__staff=3.0),
+        edited(office__name='引号" 反斜杠\\ 控制\x01\n 表情😀 \u2028'),
+        edited(office__name="\ud800 lone surrogate"),
+        edited(office__subdistrict=("a", "b")),
+        edited(units=tuple(street["units"])),
+        edited(extra={1: "int key"}),
+        edited(extra={"k": {"set"}}),
+        edited(extra=deep),
+        cyclic,
+        sub,
+        "not a dict",
+        json.dumps(street, ensure_ascii=False),
+    ]
+
+
+def test_dicts_written_natively_score_like_their_json_text(street: Dict[str, Any]) -> None:
+    """score_many writes plain dicts as JSON in Rust; every record must come out exactly as its
+    text from Python's json (or with the same conversion error) would."""
+    for i, record in enumerate(_variants(street)):
+        native = _outcomes(sifasuo.score_many([record]))
+        ok, text = sifasuo._dumps(record)
+        via_python = _outcomes(sifasuo.score_many([text])) if ok else None
+        if via_python is None:
+            assert native[0][0] == "invalid", i
+            assert [e["ctx"].get("reason") for e in native[0][1]] == [text], i
+        else:
+            assert native == via_python, i

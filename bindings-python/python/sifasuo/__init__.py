@@ -623,7 +623,8 @@ def _batch(data: Data, params: ParamsLike, units: Any = None) -> Any:
         raise TypeError(
             "data must be a list of dicts, a path, JSON-lines bytes, a pandas.DataFrame or a pyarrow.Table"
         )
-    return _native.score_records([_dumps(r) for r in records], "", native_params)
+    # plain dicts are written as JSON natively; anything else goes through _dumps
+    return _native.score_objects(records, _dumps, "", native_params)
 
 
 class BatchResult:

@@ -1,6 +1,6 @@
 # Stubs of the native module (src/lib.rs). Private: use the `sifasuo` package.
 from os import PathLike
-from typing import Optional, Tuple, Union, final
+from typing import Any, Callable, Optional, Tuple, Union, final
 
 __version__: str
 __all__ = [
@@ -19,7 +19,7 @@ __all__ = [
     "score_file",
     "score_frames",
     "score_jsonl",
-    "score_records",
+    "score_objects",
     "score_sheets",
     "template",
     "validate",
@@ -51,8 +51,11 @@ def parameters(text: Optional[str] = None) -> Tuple[Optional[Params], Optional[s
 def validate(text: str) -> str: ...
 def conversion_errors(reason: str) -> str: ...
 def score(text: str, params: Optional[Params] = None) -> Tuple[str, Union[NativeReport, str]]: ...
-def score_records(
-    records: list[Tuple[bool, str]], file: str = "", params: Optional[Params] = None
+def score_objects(
+    records: list[Any],
+    dumps: Callable[[Any], Tuple[bool, str]],
+    file: str = "",
+    params: Optional[Params] = None,
 ) -> Batch: ...
 def score_jsonl(data: bytes, file: str = "", params: Optional[Params] = None) -> Batch: ...
 def score_file(path: Union[str, PathLike[str]], params: Optional[Params] = None) -> Batch: ...
