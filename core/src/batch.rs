@@ -327,7 +327,7 @@ where
 {
     let (threads, size) = (threads_of(opts), opts.chunk.max(1));
     drop(files_items(paths)?);
-    let idx = match first_pass_files(paths, threads) {
+    let idx = match first_pass_files(paths, threads, RANGE_BYTES) {
         Some(idx) => idx,
         // anything unexpected (a read error, a file changed meanwhile): the plain first pass
         None => first_pass(files_items(paths)?, threads, size),
@@ -446,7 +446,7 @@ fn lost_rows<T>(sources: Vec<(usize, Source)>, map: &(impl Fn(Row) -> T + Sync))
 /// line starts), each range counting its items and peeking at them the way [`file_items`] and
 /// [`first_pass`] do; `.json` files are read whole. `None` on a read error (the caller then
 /// runs the plain first pass, which reports it as a row like the second pass will).
-fn first_pass_files(paths: &[std::path::PathBuf], threads: usize) -> Option<BatchIndex> {
+fn first_pass_files(paths: &[std::path::PathBuf], threads: usize, range_bytes: u64) -> Option<BatchIndex> {
     let mut idx = BatchIndex::default();
     let mut offset = 0usize;
     for path in paths {
@@ -463,31 +463,42 @@ fn first_pass_files(paths: &[std::path::PathBuf], threads: usize) -> Option<Batc
             continue;
         }
         let len = std::fs::metadata(path).ok()?.len();
-        let parts = if len < (1 << 20) { 1 } else { threads.max(1) };
+        // ranges of at most `range_bytes`, `threads` of them at a time, so that what is held
+        // between reading and noting stays small however large the file
+        let parts = if len < (1 << 20) {
+            1
+        } else {
+            usize::try_from(len.div_ceil(range_bytes.max(1))).ok()?.max(threads)
+        };
         let starts = line_starts(path, len, parts)?;
         let ranges: Vec<(u64, u64)> = starts
             .iter()
             .zip(starts.iter().skip(1).chain(std::iter::once(&len)))
             .map(|(a, b)| (*a, *b))
             .collect();
-        let results: Vec<Option<RangePeeks>> = if ranges.len() <= 1 || cfg!(target_arch = "wasm32") {
-            ranges.iter().map(|r| peek_range(path, *r)).collect()
-        } else {
-            std::thread::scope(|s| {
-                let handles: Vec<_> = ranges.iter().map(|r| s.spawn(move || peek_range(path, *r))).collect();
-                handles.into_iter().map(|h| h.join().ok().flatten()).collect()
-            })
-        };
-        for r in results {
-            let (count, peeks) = r?;
-            for (i, p) in peeks {
-                idx.note_peeked(offset + i, p);
+        for round in ranges.chunks(threads.max(1)) {
+            let results: Vec<Option<RangePeeks>> = if round.len() <= 1 || cfg!(target_arch = "wasm32") {
+                round.iter().map(|r| peek_range(path, *r)).collect()
+            } else {
+                std::thread::scope(|s| {
+                    let handles: Vec<_> = round.iter().map(|r| s.spawn(move || peek_range(path, *r))).collect();
+                    handles.into_iter().map(|h| h.join().ok().flatten()).collect()
+                })
+            };
+            for r in results {
+                let (count, peeks) = r?;
+                for (i, p) in peeks {
+                    idx.note_peeked(offset + i, p);
+                }
+                offset += count;
             }
-            offset += count;
         }
     }
     Some(idx)
 }
+
+/// The largest byte range the first pass reads on one thread at a time.
+const RANGE_BYTES: u64 = 16 << 20;
 
 /// A range's item count and the keys peeked in it (item numbers local to the range).
 type RangePeeks = (usize, Vec<(usize, Peeked)>);
@@ -963,8 +974,14 @@ mod tests {
         assert!(plain.0.iter().any(|s| s.1 > 1), "the input has repeated keys");
         assert!(!plain.1.is_empty(), "and district records");
         for threads in [1, 2, 3, 7] {
-            let parts = first_pass_files(&paths, threads).expect("readable files");
-            assert!(canonical(&parts) == plain, "{threads} parts: the index differs");
+            // one range per thread, and many small ranges read a few at a time
+            for range_bytes in [RANGE_BYTES, 64 << 10] {
+                let parts = first_pass_files(&paths, threads, range_bytes).expect("readable files");
+                assert!(
+                    canonical(&parts) == plain,
+                    "{threads} threads, {range_bytes}: the index differs"
+                );
+            }
         }
         std::fs::remove_dir_all(&dir).ok();
     }
