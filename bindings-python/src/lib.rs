@@ -297,30 +297,27 @@ fn write_json(v: &Bound<'_, PyAny>, out: &mut String, depth: usize) -> bool {
         }
         out.push('}');
     } else if let Ok(l) = v.cast_exact::<PyList>() {
-        out.push('[');
-        for (i, item) in l.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            if !write_json(&item, out, depth + 1) {
-                return false;
-            }
-        }
-        out.push(']');
+        return write_seq(l.iter(), out, depth);
     } else if let Ok(t) = v.cast_exact::<PyTuple>() {
-        out.push('[');
-        for (i, item) in t.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            if !write_json(&item, out, depth + 1) {
-                return false;
-            }
-        }
-        out.push(']');
+        return write_seq(t.iter(), out, depth);
     } else {
         return false;
     }
+    true
+}
+
+/// A list or tuple as a JSON array ([`write_json`]).
+fn write_seq<'py>(items: impl Iterator<Item = Bound<'py, PyAny>>, out: &mut String, depth: usize) -> bool {
+    out.push('[');
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if !write_json(&item, out, depth + 1) {
+            return false;
+        }
+    }
+    out.push(']');
     true
 }
 
