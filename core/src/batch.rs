@@ -452,14 +452,7 @@ fn first_pass_files(paths: &[std::path::PathBuf], threads: usize, range_bytes: u
     for path in paths {
         let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
         if is_json {
-            let mut count = 0usize;
-            for (i, (_, text)) in file_items(path).ok()?.enumerate() {
-                if let Ok(t) = text {
-                    idx.add(offset + i, &t);
-                }
-                count = i + 1;
-            }
-            offset += count;
+            offset += note_items(&mut idx, file_items(path).ok()?, offset);
             continue;
         }
         let len = std::fs::metadata(path).ok()?.len();
@@ -544,28 +537,37 @@ fn peek_range(path: &std::path::Path, (from, to): (u64, u64)) -> Option<RangePee
             break;
         }
         pos += n as u64;
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        if let Ok(text) = std::str::from_utf8(&buf) {
-            if let Some(p) = peek(text.trim_end()) {
-                peeks.push((count, p));
+        match jsonl_line(&buf) {
+            None => continue,
+            Some(Ok(text)) => {
+                if let Some(p) = peek(text) {
+                    peeks.push((count, p));
+                }
             }
+            Some(Err(())) => {}
         }
         count += 1;
     }
     Some((count, peeks))
 }
 
+/// Notes the keys of `items`, numbered from `offset`, on this thread; returns how many items.
+fn note_items(idx: &mut BatchIndex, items: impl Iterator<Item = Item>, offset: usize) -> usize {
+    let mut count = 0;
+    for (i, (_, text)) in items.enumerate() {
+        if let Ok(t) = text {
+            idx.add(offset + i, &t);
+        }
+        count = i + 1;
+    }
+    count
+}
+
 /// The first pass: every record's key, peeked at in parallel chunks, noted in input order.
 fn first_pass(items: impl Iterator<Item = Item>, threads: usize, size: usize) -> BatchIndex {
     let mut idx = BatchIndex::default();
     if threads <= 1 || cfg!(target_arch = "wasm32") {
-        for (i, (_, text)) in items.enumerate() {
-            if let Ok(t) = text {
-                idx.add(i, &t);
-            }
-        }
+        note_items(&mut idx, items, 0);
         return idx;
     }
     // pipelined like the second pass: the workers peek at chunk n while this thread reads
@@ -621,7 +623,8 @@ fn first_pass(items: impl Iterator<Item = Item>, threads: usize, size: usize) ->
     idx
 }
 
-/// Scores and maps one chunk, on `threads` threads.
+/// Scores and maps one chunk, on `threads` threads. A worker that dies takes this call with it
+/// (its caller, the pipelined second pass, then gives the chunk's records error rows).
 fn score_chunk<T: Send>(
     idx: &BatchIndex,
     params: &Parameters,
@@ -660,15 +663,13 @@ fn score_chunk<T: Send>(
     std::thread::scope(|s| {
         let handles: Vec<_> = parts
             .into_iter()
-            .map(|part| {
-                let sources: Vec<(usize, Source)> = part.iter().map(|(i, (src, _))| (*i, src.clone())).collect();
-                (sources, s.spawn(move || part.into_iter().map(one).collect::<Vec<_>>()))
-            })
+            .map(|part| s.spawn(move || part.into_iter().map(one).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
-            // core never panics on input; should a worker die, its records still get rows
-            .flat_map(|(sources, h)| h.join().unwrap_or_else(|_| lost_rows(sources, map)))
+            // core never panics on input; should a worker die, the panic goes on to the thread
+            // that runs this chunk, whose caller gives every record of the chunk its row
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
 }
@@ -881,20 +882,28 @@ pub fn file_items(path: &std::path::Path) -> Result<Box<dyn Iterator<Item = Item
             }
             Ok(_) => {}
         }
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        return Some(match std::str::from_utf8(&buf) {
-            Ok(s) => (
+        return Some(match jsonl_line(&buf) {
+            None => continue,
+            Some(Ok(text)) => (
                 Source {
                     file: name.clone(),
                     line: line_no,
                 },
-                Ok(s.trim_end().to_string()),
+                Ok(text.to_string()),
             ),
-            Err(_) => io_item(&name, line_no, "the line is not valid UTF-8"),
+            Some(Err(())) => io_item(&name, line_no, "the line is not valid UTF-8"),
         });
     })))
+}
+
+/// What one line of a JSON-lines file is to a batch (read by [`file_items`] and by the first
+/// pass's [`peek_range`] alike): `None`, a blank line (not an item); the record's text, trailing
+/// whitespace trimmed; or `Err` when the line is not UTF-8 (an error item).
+fn jsonl_line(line: &[u8]) -> Option<Result<&str, ()>> {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return None;
+    }
+    Some(std::str::from_utf8(line).map(str::trim_end).map_err(|_| ()))
 }
 
 /// Items of several files, one after another.
