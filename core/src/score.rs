@@ -87,12 +87,23 @@ fn message<R>(rule: &RuleDef<R>, e: &Eval, pass: &'static PassMessages) -> (Text
     }
 }
 
-/// The finding of `rule`, worth `points` with `severity` (from the parameters).
-fn finding<R>(rule: &RuleDef<R>, pass: &'static PassMessages, e: Eval, (points, severity): (f64, Severity)) -> Finding {
-    let earned = match e.status {
+/// The points `e` earns out of `points` (exact; the finding shows them rounded).
+fn earned(e: &Eval, points: f64) -> f64 {
+    match e.status {
         Status::Pass | Status::Partial | Status::Fail => points * e.fraction.clamp(0.0, 1.0),
         Status::NotApplicable | Status::MissingData => 0.0,
-    };
+    }
+}
+
+/// The finding of `rule`, worth `points` with `severity` (from the parameters), of which it earned
+/// `earned`.
+fn finding<R>(
+    rule: &RuleDef<R>,
+    pass: &'static PassMessages,
+    e: Eval,
+    (points, severity): (f64, Severity),
+    earned: f64,
+) -> Finding {
     let (message, message_en) = message(rule, &e, pass);
     let paths = if e.status == Status::MissingData {
         e.missing
@@ -195,11 +206,9 @@ fn evaluate<'w, R: 'static>(
     let mut exact = Vec::with_capacity(at_most);
     for ((rule, pass), &(points, severity)) in rules {
         let e = (rule.eval)(rec, ctx);
-        exact.push(match e.status {
-            Status::Pass | Status::Partial | Status::Fail => points * e.fraction.clamp(0.0, 1.0),
-            _ => 0.0,
-        });
-        findings.push(finding(rule, pass, e, (points, severity)));
+        let x = earned(&e, points);
+        exact.push(x);
+        findings.push(finding(rule, pass, e, (points, severity), x));
     }
     (findings, exact)
 }
@@ -257,12 +266,97 @@ impl<'p> Scorer<'p> {
 
     /// Scores one office with last year's qualification ratio from the batch ([`score_with`]).
     pub fn score_with(&self, rec: &OfficeRecord, previous_ratio: Option<f64>) -> Report {
-        office_report(self, rec, previous_ratio)
+        let params = self.params;
+        let ctx = EvalCtx { params, previous_ratio };
+        let rules = office_rules().zip(office_pass()).zip(&self.office);
+        let (findings, exact) = evaluate(rules, office_pass().len(), rec, &ctx);
+        let all = totals(findings.iter().zip(exact.iter().copied()));
+        let (dimensions, exact_dims): (Vec<DimensionScore>, Vec<Option<f64>>) = Dimension::OFFICE
+            .iter()
+            .map(|d| {
+                let t = totals(
+                    findings
+                        .iter()
+                        .zip(exact.iter().copied())
+                        .filter(|(f, _)| f.dimension == *d),
+                );
+                let exact = (t.max > 0.0).then(|| 100.0 * t.earned / t.max);
+                let shown = DimensionScore {
+                    id: *d,
+                    name_zh: Text::Borrowed(d.name_zh()),
+                    score: exact.map(round1),
+                    points: round2(t.earned),
+                    max_points: round2(t.max),
+                };
+                (shown, exact)
+            })
+            .unzip();
+        let base = base_score(&all);
+        let total = (base + all.bonus).min(100.0);
+        let grade = grade(&findings, total, &exact_dims, params);
+        let mut counts = Counts::default();
+        findings.iter().for_each(|f| counts.add(f.status));
+        Report {
+            format: Text::Borrowed(REPORT_FORMAT),
+            standard: rec.standard().id().into(),
+            parameters: params.id.clone(),
+            office: OfficeRef {
+                code: rec.office.code.clone(),
+                name: rec.office.name.clone(),
+                district: rec.office.district,
+                subdistrict: rec.office.subdistrict.clone(),
+            },
+            year: rec.year,
+            score: round1(total),
+            base_score: round1(base),
+            bonus: round2(total - base.min(total)),
+            grade,
+            grade_zh: Text::Borrowed(grade.name_zh()),
+            dimensions,
+            missing_fields: missing_fields(&findings),
+            findings,
+            counts,
+        }
     }
 
     /// Scores a district bureau ([`score_district`]).
     pub fn score_district(&self, rec: &DistrictRecord, offices: Option<&[Report]>) -> DistrictReport {
-        district_report(self, rec, offices)
+        let params = self.params;
+        let ctx = EvalCtx {
+            params,
+            previous_ratio: None,
+        };
+        let rules = district_rules()
+            .zip(district_pass())
+            .zip(&self.district)
+            .filter(|((r, _), _)| r.year.is_none_or(|y| y == rec.year));
+        let (findings, exact) = evaluate(rules, district_pass().len(), rec, &ctx);
+        let all = totals(findings.iter().zip(exact.iter().copied()));
+        let total = (base_score(&all) + all.bonus).min(100.0);
+        let grade = grade(&findings, total, &[], params);
+        let mut counts = Counts::default();
+        findings.iter().for_each(|f| counts.add(f.status));
+        let offices = offices.map(|o| {
+            let mine: Vec<&Report> = o
+                .iter()
+                .filter(|r| r.office.district == rec.district && r.year == rec.year)
+                .collect();
+            rollup(mine.iter().copied())
+        });
+        DistrictReport {
+            format: Text::Borrowed(DISTRICT_REPORT_FORMAT),
+            standard: rec.standard.unwrap_or_default().id().into(),
+            parameters: params.id.clone(),
+            district: rec.district,
+            year: rec.year,
+            score: round1(total),
+            grade,
+            grade_zh: Text::Borrowed(grade.name_zh()),
+            missing_fields: missing_fields(&findings),
+            findings,
+            counts,
+            offices,
+        }
     }
 }
 
@@ -300,103 +394,10 @@ pub fn score_with(rec: &OfficeRecord, params: &Parameters, previous_ratio: Optio
     Scorer::new(params).score_with(rec, previous_ratio)
 }
 
-fn office_report(scorer: &Scorer, rec: &OfficeRecord, previous_ratio: Option<f64>) -> Report {
-    let params = scorer.params;
-    let ctx = EvalCtx { params, previous_ratio };
-    let rules = office_rules().zip(office_pass()).zip(&scorer.office);
-    let (findings, exact) = evaluate(rules, office_pass().len(), rec, &ctx);
-    let all = totals(findings.iter().zip(exact.iter().copied()));
-    let (dimensions, exact_dims): (Vec<DimensionScore>, Vec<Option<f64>>) = Dimension::OFFICE
-        .iter()
-        .map(|d| {
-            let t = totals(
-                findings
-                    .iter()
-                    .zip(exact.iter().copied())
-                    .filter(|(f, _)| f.dimension == *d),
-            );
-            let exact = (t.max > 0.0).then(|| 100.0 * t.earned / t.max);
-            let shown = DimensionScore {
-                id: *d,
-                name_zh: Text::Borrowed(d.name_zh()),
-                score: exact.map(round1),
-                points: round2(t.earned),
-                max_points: round2(t.max),
-            };
-            (shown, exact)
-        })
-        .unzip();
-    let base = base_score(&all);
-    let total = (base + all.bonus).min(100.0);
-    let grade = grade(&findings, total, &exact_dims, params);
-    let mut counts = Counts::default();
-    findings.iter().for_each(|f| counts.add(f.status));
-    Report {
-        format: Text::Borrowed(REPORT_FORMAT),
-        standard: rec.standard().id().into(),
-        parameters: params.id.clone(),
-        office: OfficeRef {
-            code: rec.office.code.clone(),
-            name: rec.office.name.clone(),
-            district: rec.office.district,
-            subdistrict: rec.office.subdistrict.clone(),
-        },
-        year: rec.year,
-        score: round1(total),
-        base_score: round1(base),
-        bonus: round2(total - base.min(total)),
-        grade,
-        grade_zh: Text::Borrowed(grade.name_zh()),
-        dimensions,
-        missing_fields: missing_fields(&findings),
-        findings,
-        counts,
-    }
-}
-
 /// Scores a district bureau: its own rules (the year rule of its year only) and, beside them,
 /// the roll-up of `offices` (reports of its offices in the same year; others are ignored).
 pub fn score_district(rec: &DistrictRecord, params: &Parameters, offices: Option<&[Report]>) -> DistrictReport {
     Scorer::new(params).score_district(rec, offices)
-}
-
-fn district_report(scorer: &Scorer, rec: &DistrictRecord, offices: Option<&[Report]>) -> DistrictReport {
-    let params = scorer.params;
-    let ctx = EvalCtx {
-        params,
-        previous_ratio: None,
-    };
-    let rules = district_rules()
-        .zip(district_pass())
-        .zip(&scorer.district)
-        .filter(|((r, _), _)| r.year.is_none_or(|y| y == rec.year));
-    let (findings, exact) = evaluate(rules, district_pass().len(), rec, &ctx);
-    let all = totals(findings.iter().zip(exact.iter().copied()));
-    let total = (base_score(&all) + all.bonus).min(100.0);
-    let grade = grade(&findings, total, &[], params);
-    let mut counts = Counts::default();
-    findings.iter().for_each(|f| counts.add(f.status));
-    let offices = offices.map(|o| {
-        let mine: Vec<&Report> = o
-            .iter()
-            .filter(|r| r.office.district == rec.district && r.year == rec.year)
-            .collect();
-        rollup(mine.iter().copied())
-    });
-    DistrictReport {
-        format: Text::Borrowed(DISTRICT_REPORT_FORMAT),
-        standard: rec.standard.unwrap_or_default().id().into(),
-        parameters: params.id.clone(),
-        district: rec.district,
-        year: rec.year,
-        score: round1(total),
-        grade,
-        grade_zh: Text::Borrowed(grade.name_zh()),
-        missing_fields: missing_fields(&findings),
-        findings,
-        counts,
-        offices,
-    }
 }
 
 /// A number as shown in messages (110.0 → "110").
