@@ -144,14 +144,16 @@ impl std::fmt::Display for Num {
             // `{:.2}` then trailing zeros trimmed, in a stack buffer
             let mut buf = StackBuf::default();
             std::fmt::Write::write_fmt(&mut buf, format_args!("{x:.2}"))?;
-            match buf.as_str() {
-                Some(s) => f.write_str(s.trim_end_matches('0').trim_end_matches('.')),
+            let slow;
+            let s = match buf.as_str() {
+                Some(s) => s,
                 // longer than the buffer (a huge number): format it the slow way
                 None => {
-                    let s = format!("{x:.2}");
-                    f.write_str(s.trim_end_matches('0').trim_end_matches('.'))
+                    slow = format!("{x:.2}");
+                    &slow
                 }
-            }
+            };
+            f.write_str(s.trim_end_matches('0').trim_end_matches('.'))
         }
     }
 }
