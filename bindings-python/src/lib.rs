@@ -385,9 +385,7 @@ fn score_jsonl(py: Python<'_>, data: &[u8], file: &str, params: Option<&Bound<'_
 #[pyo3(signature = (path, params=None))]
 fn score_file(py: Python<'_>, path: PathBuf, params: Option<&Bound<'_, Params>>) -> PyResult<Batch> {
     let p = params_of(params);
-    if let Err(e) = batch::file_items(&path) {
-        return Err(PyIOError::new_err(e.to_string()));
-    }
+    // score_files_map opens the file before scoring: a missing file is an IOError, not a row
     py.detach(|| {
         let mut rows = Vec::new();
         // the first pass reads the file in parts at once
